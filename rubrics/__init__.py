@@ -1,0 +1,1 @@
+"""Rubrics shipped with perfscore: TOML files read as package data, never imported."""

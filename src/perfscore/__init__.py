@@ -1,0 +1,31 @@
+"""perfscore: scores Chinese budget performance self-evaluations (预算绩效自评) under TOML rubrics.
+
+>>> from perfscore import load_case, load_rubric, evaluate
+>>> evaluation = evaluate(load_case("cases/miyi-2022-5-government-work.json"), load_rubric())
+>>> str(evaluation.score)
+'99.70'
+"""
+
+from .case import Case
+from .engine import evaluate
+from .errors import CaseError, PerfscoreError, RubricError
+from .loader import load_case
+from .presets import load_rubric
+from .results import Evaluation, Finding
+from .rubric import Rubric
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Case",
+    "CaseError",
+    "Evaluation",
+    "Finding",
+    "PerfscoreError",
+    "Rubric",
+    "RubricError",
+    "__version__",
+    "evaluate",
+    "load_case",
+    "load_rubric",
+]

@@ -1,0 +1,204 @@
+"""The case format: one project's performance table, as pydantic models.
+
+English keys are canonical; every key also accepts the Chinese column name printed on the forms
+(``AliasChoices``). Unknown keys are refused. Values are normalised on load: operators to their
+canonical symbol, ``"≥50个"`` targets split into operator, number and unit, ``code-name`` project
+names split, so that every spelling of the same table gives the same case.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .numbers import split_leading_number
+from .scalars import Amount, Name, Operator, Rate, Score, Text, Value, split_operator
+
+_CODE_NAME: Final = re.compile(r"^\s*([0-9A-Z]{8,})\s*[-－—–]\s*(.+?)\s*$", re.DOTALL)
+
+
+def keys(*names: str) -> AliasChoices:
+    """The accepted spellings of one key: the English name first, then the Chinese ones."""
+    return AliasChoices(*names)
+
+
+class Form(BaseModel):
+    """Base of every part of a case: frozen, unknown keys refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Project(Form):
+    code: Text = Field(None, validation_alias=keys("code", "项目编码", "项目代码"))
+    name: Name = Field(validation_alias=keys("name", "项目名称"))
+    department: Text = Field(None, validation_alias=keys("department", "主管部门"))
+    implementer: Text = Field(None, validation_alias=keys("implementer", "实施单位"))
+
+    @model_validator(mode="after")
+    def _split_code_name(self) -> Project:
+        """``"51042122Y000000391678-网络运行费"`` with no code gives both."""
+        match = _CODE_NAME.match(self.name) if self.code is None else None
+        if match is None:
+            return self
+        return self.model_copy(update={"code": match.group(1), "name": match.group(2)})
+
+
+class Goal(Form):
+    planned: Text = Field(None, validation_alias=keys("planned", "项目年度目标", "年度目标"))
+    achieved: Text = Field(
+        None, validation_alias=keys("achieved", "年度目标完成情况", "目标完成情况")
+    )
+
+
+class Source(Form):
+    """One funding row of the budget table (财政资金, 单位资金 …)."""
+
+    name: Name = Field(validation_alias=keys("name", "资金来源", "名称"))
+    initial: Amount | None = Field(None, validation_alias=keys("initial", "年初预算", "年初预算数"))
+    adjusted: Amount | None = Field(
+        None, validation_alias=keys("adjusted", "调整后预算数", "调整后预算", "全年预算数")
+    )
+    executed: Amount | None = Field(
+        None, validation_alias=keys("executed", "预算执行数", "全年执行数", "执行数")
+    )
+    rate: Rate | None = Field(None, validation_alias=keys("rate", "预算执行率", "执行率"))
+
+
+class Budget(Form):
+    """预算执行情况: the totals, the claimed weight and score, and the funding rows."""
+
+    initial: Amount | None = Field(None, validation_alias=keys("initial", "年初预算", "年初预算数"))
+    adjusted: Amount | None = Field(
+        None, validation_alias=keys("adjusted", "调整后预算数", "调整后预算", "全年预算数")
+    )
+    executed: Amount | None = Field(
+        None, validation_alias=keys("executed", "预算执行数", "全年执行数", "执行数")
+    )
+    rate: Rate | None = Field(None, validation_alias=keys("rate", "预算执行率", "执行率"))
+    weight: Score | None = Field(None, validation_alias=keys("weight", "权重", "分值"))
+    score: Score | None = Field(None, validation_alias=keys("score", "得分"))
+    unit: Name = Field("万元", validation_alias=keys("unit", "金额单位", "单位"))
+    reason: Text = Field(
+        None, validation_alias=keys("reason", "未达90%或调整的原因", "偏差原因", "原因")
+    )
+    sources: tuple[Source, ...] = Field((), validation_alias=keys("sources", "资金来源", "其中"))
+
+
+class Indicator(Form):
+    """One row of 绩效指标完成情况."""
+
+    level1: Name = Field(validation_alias=keys("level1", "一级指标"))
+    level2: Text = Field(None, validation_alias=keys("level2", "二级指标"))
+    name: Name = Field(validation_alias=keys("name", "三级指标", "指标名称"))
+    operator: Operator | None = Field(
+        None, validation_alias=keys("operator", "指标性质", "比较符号")
+    )
+    target: Value | None = Field(
+        None, validation_alias=keys("target", "指标值", "年度指标值", "目标值")
+    )
+    unit: Text = Field(None, validation_alias=keys("unit", "度量单位", "计量单位"))
+    actual: Value | None = Field(
+        None, validation_alias=keys("actual", "完成值", "实际完成值", "全年实际值")
+    )
+    weight: Score | None = Field(None, validation_alias=keys("weight", "权重", "分值"))
+    score: Score | None = Field(None, validation_alias=keys("score", "得分"))
+    reason: Text = Field(
+        None,
+        validation_alias=keys(
+            "reason", "偏差原因", "未完成原因分析", "偏差原因分析及改进措施", "原因"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _split_target(self) -> Indicator:
+        """``target: "≥50个"`` -> operator ≥, target 50, unit 个."""
+        if not isinstance(self.target, str):
+            return self
+        split = split_operator(self.target)
+        if split is None:
+            return self
+        operator, rest = split
+        if self.operator not in (None, operator):
+            raise ValueError(
+                f"指标性质 '{self.operator}' 与指标值 '{self.target}' 中的 '{operator}' 不一致"
+            )
+        update: dict[str, Any] = {"operator": operator, "target": rest}
+        number = split_leading_number(rest)
+        if number is not None:
+            update["target"], unit = number
+            if unit and self.unit not in (None, unit):
+                raise ValueError(
+                    f"度量单位 '{self.unit}' 与指标值 '{self.target}' 中的 '{unit}' 不一致"
+                )
+            update["unit"] = self.unit or unit or None
+        return self.model_copy(update=update)
+
+
+class Case(Form):
+    """A project's self-evaluation table: the unit perfscore scores."""
+
+    schema_ref: Text = Field(None, validation_alias="$schema", exclude=True)
+    kind: Literal["project"] = Field("project", validation_alias=keys("kind", "类型"))
+    year: int | None = Field(None, validation_alias=keys("year", "年度"), ge=1949, le=2200)
+    project: Project = Field(validation_alias=keys("project", "项目", "项目基本情况"))
+    goal: Goal = Field(Goal(), validation_alias=keys("goal", "项目年度目标完成情况", "绩效目标"))
+    summary: Text = Field(
+        None, validation_alias=keys("summary", "项目实施内容及过程概述", "实施情况")
+    )
+    budget: Budget = Field(validation_alias=keys("budget", "预算执行情况"))
+    indicators: tuple[Indicator, ...] = Field(
+        validation_alias=keys("indicators", "绩效指标", "绩效指标完成情况"), min_length=1
+    )
+    claimed_score: Score | None = Field(
+        None, validation_alias=keys("claimed_score", "自评得分", "得分")
+    )
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        if value in ("department", "部门", "部门整体"):
+            raise ValueError('部门整体评价（kind = "department"）尚不支持，目前只评项目支出')
+        return {"项目": "project"}.get(value, value) if isinstance(value, str) else value
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, value: object) -> object:
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            return int(value)
+        if isinstance(value, str) and value.strip().removesuffix("年").isdigit():
+            return int(value.strip().removesuffix("年"))
+        return value
+
+
+#: Nested parts by field name, for walking a pydantic error location.
+CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
+    Case: {"project": Project, "goal": Goal, "budget": Budget, "indicators": Indicator},
+    Budget: {"sources": Source},
+}
+
+
+def aliases(model: type[Form]) -> dict[str, str]:
+    """Every accepted key of ``model`` -> its field name."""
+    table: dict[str, str] = {}
+    for name, field in model.model_fields.items():
+        choices = field.validation_alias
+        spellings = choices.choices if isinstance(choices, AliasChoices) else [choices or name]
+        for spelling in spellings:
+            table[str(spelling)] = name
+    return table
+
+
+__all__ = [
+    "CHILDREN",
+    "Budget",
+    "Case",
+    "Form",
+    "Goal",
+    "Indicator",
+    "Project",
+    "Source",
+    "aliases",
+]

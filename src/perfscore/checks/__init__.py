@@ -1,0 +1,6 @@
+"""Findings a reviewer raises, one registered check per code (see ``registry``)."""
+
+from . import budget, indicators, totals
+from .registry import CHECKS, Check, check, run_checks
+
+__all__ = ["CHECKS", "Check", "budget", "check", "indicators", "run_checks", "totals"]

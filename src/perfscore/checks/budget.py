@@ -1,0 +1,136 @@
+"""Checks on the budget table: funding rows, stated rates, adjustments, execution."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+from ..case import Budget, Source
+from ..numbers import HUNDRED, ZERO, fmt, fmt_plain, half_up, percent
+from ..results import Scored
+from .registry import Raised, check, option
+
+COLUMNS: Final = {"initial": "年初预算", "adjusted": "调整后预算", "executed": "预算执行数"}
+
+
+@check("budget-rows-mismatch", "error")
+def budget_rows(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """The stated total of each column against the sum of the funding rows."""
+    budget = scored.case.budget
+    unit = budget.unit
+    for column, label in COLUMNS.items():
+        values = [getattr(s, column) for s in budget.sources if getattr(s, column) is not None]
+        stated: Decimal | None = getattr(budget, column)
+        if values and stated is not None and sum(values, ZERO) != stated:
+            yield (
+                f"总额{label} {fmt(stated)} {unit} "
+                f"与各资金来源之和 {fmt(sum(values, ZERO))} {unit} 不一致",
+                f"$.budget.{column}",
+            )
+
+
+def _stated_rate_problem(
+    stated: Decimal, adjusted: Decimal | None, executed: Decimal | None, tolerance: Decimal
+) -> str | None:
+    if not adjusted:
+        return None if stated == ZERO else "调整后预算为 0，执行率无法计算"
+    exact = (executed or ZERO) / adjusted * HUNDRED
+    places = max(0, -int(stated.as_tuple().exponent))
+    computed = half_up(exact, places)
+    if abs(computed - stated) <= tolerance:
+        return None
+    return f"应为 {fmt(executed or ZERO)} / {fmt(adjusted)} = {percent(half_up(exact))}"
+
+
+@check("execution-rate-mismatch", "warning", tolerance=Decimal(0))
+def execution_rate(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """Each stated 预算执行率 against 执行数 / 调整后预算数 of its own row."""
+    tolerance = option(options, "tolerance")
+    budget = scored.case.budget
+    rows: list[tuple[str, str, Budget | Source, Decimal | None, Decimal | None]] = [
+        ("总额", "$.budget.rate", budget, budget.adjusted, budget.executed)
+    ]
+    if budget.adjusted is None:
+        rows[0] = (
+            "总额",
+            "$.budget.rate",
+            budget,
+            scored.execution.adjusted,
+            scored.execution.executed,
+        )
+    rows += [
+        (s.name, f"$.budget.sources[{i}].rate", s, s.adjusted, s.executed)
+        for i, s in enumerate(budget.sources)
+    ]
+    for label, where, row, adjusted, executed in rows:
+        if row.rate is None:
+            continue
+        problem = _stated_rate_problem(row.rate, adjusted, executed, tolerance)
+        if problem:
+            yield f"{label}执行率填报 {fmt_plain(row.rate)}%，{problem}", where
+
+
+@check("budget-adjusted", "info")
+def budget_adjusted(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """年初预算 ≠ 调整后预算: an adjustment that needs explaining."""
+    initial, adjusted = scored.execution.initial, scored.execution.adjusted
+    if initial is None or adjusted is None or initial == adjusted:
+        return
+    unit = scored.case.budget.unit
+    change = adjusted - initial
+    verb = "调增" if change > 0 else "调减"
+    reason = "已说明原因" if scored.case.budget.reason else "未说明调整原因"
+    yield (
+        f"年初预算 {fmt(initial)} {unit}，调整后预算 {fmt(adjusted)} {unit}"
+        f"（{verb} {fmt(abs(change))} {unit}），{reason}",
+        "$.budget.adjusted",
+    )
+
+
+@check("over-executed", "warning")
+def over_executed(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """执行数 above 调整后预算数: the rate is capped at 100% for the score."""
+    execution = scored.execution
+    if (
+        execution.adjusted
+        and execution.executed is not None
+        and execution.executed > execution.adjusted
+    ):
+        unit = scored.case.budget.unit
+        yield (
+            f"执行数 {fmt(execution.executed)} {unit} "
+            f"超过调整后预算 {fmt(execution.adjusted)} {unit}"
+            f"（执行率 {percent(execution.rate)}），得分以权重为限",
+            "$.budget.executed",
+        )
+
+
+@check("zero-budget", "warning")
+def zero_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """No adjusted budget: the execution rate is undefined and scores 0."""
+    if not scored.execution.adjusted:
+        yield "调整后预算为 0 或未填，执行率无法计算，预算执行得 0 分", "$.budget.adjusted"
+
+
+@check("missing-reason", "warning")
+def missing_reason(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """An indicator not fully met, or a rate under the rubric's floor, with no reason given."""
+    rate = scored.execution.rate
+    floor = scored.rubric.execution.reason_below
+    if rate is not None and rate < floor and not scored.case.budget.reason:
+        yield f"预算执行率 {percent(rate)} 低于 {fmt_plain(floor)}%，未说明原因", "$.budget.reason"
+    for row in scored.indicators:
+        if row.status in ("partial", "unmet") and not row.indicator.reason:
+            state = "部分达成" if row.status == "partial" else "未达成"
+            yield f"指标「{row.indicator.name}」{state}，未填写偏差原因", f"{row.where}.reason"
+
+
+__all__ = [
+    "budget_adjusted",
+    "budget_rows",
+    "execution_rate",
+    "missing_reason",
+    "over_executed",
+    "zero_budget",
+]

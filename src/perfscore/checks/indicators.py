@@ -1,0 +1,183 @@
+"""Checks on indicator rows: what the actuals say, targets, units and cost indicators."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from ..numbers import HUNDRED, fmt, fmt_plain, half_up, percent
+from ..results import IndicatorResult, Scored
+from ..values import convert, money_factor
+from .registry import Raised, check, option
+
+
+def _label(row: IndicatorResult) -> str:
+    return f"指标「{row.indicator.name}」"
+
+
+def _target(row: IndicatorResult) -> str:
+    indicator = row.indicator
+    target = (
+        fmt_plain(indicator.target) if isinstance(indicator.target, Decimal) else indicator.target
+    )
+    return f"{indicator.operator or ''} {target}{indicator.unit or ''}".strip()
+
+
+def _quantitative(row: IndicatorResult) -> bool:
+    return row.target.kind == "number" and row.indicator.operator != "定性"
+
+
+@check("text-actual", "warning")
+def text_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """A quantitative indicator whose actual is a phrase or grade: it cannot be verified."""
+    zero = scored.rubric.quantitative.text_actual == "zero"
+    for row in scored.indicators:
+        if _quantitative(row) and row.actual.kind in ("phrase", "grade"):
+            how = "不得分" if zero else f"按短语系数 {fmt(row.actual.factor)} 计分"
+            yield (
+                f"定量{_label(row)}的完成值为文字 '{row.actual.text}'，"
+                f"无法核实是否达到 {_target(row)}（{how}）",
+                f"{row.where}.actual",
+            )
+
+
+@check("missing-actual", "error")
+def missing_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    for row in scored.indicators:
+        if row.actual.kind == "missing":
+            yield f"{_label(row)}未填完成值，不得分", f"{row.where}.actual"
+
+
+@check("unreadable-actual", "error")
+def unreadable_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """An actual that is neither a number nor a known grade or phrase; or a number on a 定性 row."""
+    for row in scored.indicators:
+        text = row.indicator.actual
+        if row.actual.kind == "text":
+            yield (
+                f"{_label(row)}的完成值 '{text}' 既不是数字，也不是可识别的等级或短语，不得分",
+                f"{row.where}.actual",
+            )
+        elif (
+            row.actual.kind == "number" and not _quantitative(row) and row.target.kind != "missing"
+        ):
+            shown = fmt_plain(text) if isinstance(text, Decimal) else text
+            yield (
+                f"定性{_label(row)}的完成值 '{shown}' 是数字，不是等级，不得分",
+                f"{row.where}.actual",
+            )
+
+
+@check("missing-target", "error")
+def missing_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    for row in scored.indicators:
+        if row.target.kind == "missing":
+            yield f"{_label(row)}未填指标值，无法考核", f"{row.where}.target"
+
+
+@check("scale-as-target", "warning")
+def scale_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """A qualitative target left as the whole grade scale ("优良中低差"): no target at all."""
+    for row in scored.indicators:
+        if row.target.kind == "scale":
+            yield (
+                f"定性{_label(row)}的指标值是整个等级 '{row.target.text}'，未设定目标等级",
+                f"{row.where}.target",
+            )
+
+
+@check("unit-mismatch", "warning")
+def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """Units that do not fit: a percent level not in %, a % above 100, an actual in another unit."""
+    rules = scored.rubric.quantitative
+    for row in scored.indicators:
+        unit = row.indicator.unit
+        where = f"{row.where}.unit"
+        level = scored.rubric.levels[row.level]
+        if level.percent_unit and _quantitative(row) and unit not in rules.percent_units:
+            yield f"{level.name}「{row.indicator.name}」的度量单位为 '{unit or ''}'，应为 %", where
+        if unit in rules.percent_units:
+            for label, value in (("指标值", row.target.number), ("完成值", row.actual_in_unit)):
+                if value is not None and value > HUNDRED:
+                    yield f"{_label(row)}的{label} {fmt_plain(value)}% 超过 100%", where
+        actual_unit = row.actual.unit
+        if (
+            actual_unit
+            and _quantitative(row)
+            and convert(HUNDRED, actual_unit, unit, rules) is None
+        ):
+            yield (
+                f"{_label(row)}完成值的单位 '{actual_unit}' 与度量单位 '{unit or ''}' 不一致",
+                where,
+            )
+
+
+@check("cost-direction", "warning")
+def cost_direction(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """A cost indicator bounded from below (≥, ＞): costs take an upper limit."""
+    for row in scored.indicators:
+        if row.is_cost and row.indicator.operator in ("≥", "＞"):
+            yield (
+                f"成本{_label(row)}使用 '{row.indicator.operator}'，成本指标应设上限（≤）",
+                f"{row.where}.operator",
+            )
+
+
+@check("cost-budget-mismatch", "warning", tolerance=Decimal("0.10"))
+def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """A money cost target far from the adjusted budget; a per-unit cost above the whole budget."""
+    rules = scored.rubric.quantitative
+    budget = scored.execution.adjusted
+    budget_unit = scored.case.budget.unit
+    tolerance = option(options, "tolerance")
+    for row in scored.indicators:
+        money = money_factor(row.indicator.unit, rules)
+        if not (row.is_cost and budget and money and row.target.number is not None):
+            continue
+        target = row.target.number
+        in_target_unit = budget * rules.money_units[budget_unit] / money[0]
+        money_unit = (row.indicator.unit or "").partition("/")[0]
+        converted = fmt_plain(half_up(in_target_unit))
+        shown = f"调整后预算 {fmt(budget)} {budget_unit}（{converted} {money_unit}）"
+        deviation = abs(target - in_target_unit) / in_target_unit
+        if money[1] and target > in_target_unit * (1 + tolerance):
+            yield f"成本{_label(row)}的单位成本 {_target(row)} 超过{shown}", f"{row.where}.target"
+        elif not money[1] and deviation > tolerance:
+            yield (
+                f"成本{_label(row)}的指标值 {_target(row)} "
+                f"与{shown}相差 {percent(deviation * HUNDRED)}",
+                f"{row.where}.target",
+            )
+
+
+@check("overshoot", "info")
+def overshoot(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """An actual far above a ≥/＞ target: the target may have been set too low."""
+    rules = scored.rubric.quantitative
+    for row in scored.indicators:
+        target, actual = row.target.number, row.actual_in_unit
+        if row.indicator.operator not in ("≥", "＞") or not target or actual is None or target <= 0:
+            continue
+        ratio = actual / target
+        if ratio > rules.overshoot_ratio:
+            action = "，已按偏离扣分" if rules.overshoot_deduct else ""
+            yield (
+                f"{_label(row)}完成值 {fmt_plain(actual)} 为指标值 {fmt_plain(target)} 的 "
+                f"{percent(ratio * HUNDRED)}，超过 {fmt_plain(rules.overshoot_ratio)} 倍，"
+                f"目标可能设定偏低{action}",
+                f"{row.where}.actual",
+            )
+
+
+__all__ = [
+    "cost_budget",
+    "cost_direction",
+    "missing_actual",
+    "missing_target",
+    "overshoot",
+    "scale_as_target",
+    "text_actual",
+    "unit_mismatch",
+    "unreadable_actual",
+]

@@ -1,0 +1,118 @@
+"""Checks on the scores and weights as a whole: claimed totals, row scores, weights, levels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from ..numbers import ZERO, fmt, fmt_plain, fmt_signed
+from ..results import Scored
+from .registry import Raised, check, option, severity_option
+
+
+def _name(scored: Scored, index: int) -> str:
+    return f"指标「{scored.case.indicators[index].name}」"
+
+
+@check("claimed-score-mismatch", "error", tolerance=Decimal(0))
+def claimed_score(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """The claimed total against the recomputed one, and against the sum of its own rows."""
+    claimed = scored.case.claimed_score
+    if claimed is None:
+        return
+    if abs(claimed - scored.score) > option(options, "tolerance"):
+        yield (
+            f"自评得分 {fmt(claimed)} 分，按评分规则复核为 {fmt(scored.score)} 分，"
+            f"相差 {fmt_signed(claimed - scored.score)} 分",
+            "$.claimed_score",
+        )
+    rows = [scored.case.budget.score, *(row.score for row in scored.case.indicators)]
+    if all(row is not None for row in rows):
+        parts = sum((row for row in rows if row is not None), ZERO)
+        if parts != claimed:
+            yield (
+                f"自评得分 {fmt(claimed)} 分与各行填报得分之和 {fmt(parts)} 分不一致",
+                "$.claimed_score",
+            )
+
+
+@check("row-score-mismatch", "warning", tolerance=Decimal(0))
+def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """Each claimed row score (budget and indicators) against its recomputed score."""
+    tolerance = option(options, "tolerance")
+    claimed = scored.case.budget.score
+    computed = scored.execution.score
+    if claimed is not None and abs(claimed - computed) > tolerance:
+        yield f"预算执行得分填报 {fmt(claimed)} 分，复核为 {fmt(computed)} 分", "$.budget.score"
+    for row in scored.indicators:
+        stated = row.indicator.score
+        if stated is not None and abs(stated - row.score) > tolerance:
+            yield (
+                f"{_name(scored, row.index)}得分填报 {fmt(stated)} 分，复核为 {fmt(row.score)} 分",
+                f"{row.where}.score",
+            )
+
+
+@check("weights-mismatch", "warning")
+def weights(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """Given weights that do not add up to the indicator total, to their level, or to the rubric."""
+    allocation = scored.allocation
+    rubric = scored.rubric
+    total = rubric.indicator_total
+    given = sum((row.weight or ZERO for row in scored.case.indicators), ZERO)
+    if allocation.mode == "given-scaled":
+        yield (
+            f"各指标权重合计 {fmt_plain(given)}，应为 {fmt_plain(total)}；已按比例折算",
+            "$.indicators",
+        )
+    elif allocation.mode == "given-as-is":
+        yield (
+            f"各指标权重合计 {fmt_plain(given)}，应为 {fmt_plain(total)}；按填报权重计分",
+            "$.indicators",
+        )
+    elif allocation.mode == "partial":
+        yield "部分指标填了权重、部分未填，已按评分规则的默认权重计分", "$.indicators"
+    yield from _stated_levels(scored)
+    claimed = scored.case.budget.weight
+    if claimed is not None and claimed != rubric.execution.weight:
+        yield (
+            f"预算执行率权重填报 {fmt_plain(claimed)}，"
+            f"评分规则为 {fmt_plain(rubric.execution.weight)}",
+            "$.budget.weight",
+        )
+    if len(allocation.weights) > 1 and max(allocation.weights) >= total:
+        yield f"单个指标承担了全部 {fmt_plain(total)} 分", "$.indicators"
+
+
+def _stated_levels(scored: Scored) -> Iterator[Raised]:
+    allocation = scored.allocation
+    for key, stated in allocation.stated_levels.items():
+        used = allocation.level_weights.get(key, ZERO)
+        if stated != used:
+            name = scored.rubric.levels[key].name
+            yield (
+                f"一级指标「{name}」标注 {fmt_plain(stated)} 分，实际按 {fmt_plain(used)} 分计",
+                "$.indicators",
+            )
+
+
+@check("missing-level", "error", optional_severity="info")
+def missing_level(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+    """A first-level indicator the table lacks; where its weight went."""
+    allocation = scored.allocation
+    rubric = scored.rubric
+    present = "、".join(
+        f"{rubric.levels[k].name} {fmt_plain(w)}" for k, w in allocation.level_weights.items()
+    )
+    moved = rubric.weights.missing_level == "pro-rata" and allocation.mode in ("rubric", "stated")
+    for key in allocation.missing:
+        level = rubric.levels[key]
+        where = f"其 {fmt_plain(level.weight)} 分" + (
+            f"已按比例分配（{present}）" if moved else "不计入"
+        )
+        severity = "error" if level.required else severity_option(options, "optional_severity")
+        yield f"缺少一级指标「{level.name}」，{where}", "$.indicators", severity
+
+
+__all__ = ["claimed_score", "missing_level", "row_scores", "weights"]

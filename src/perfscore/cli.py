@@ -1,0 +1,149 @@
+"""The ``perfscore`` command: thin click commands over the engine.
+
+Exit status: 0 scored; 1 a finding reached ``--fail-on``; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+import click
+import jsonschema
+
+from . import __version__
+from .batch import evaluate_paths, fails
+from .errors import CaseError, PerfscoreError
+from .loader import case_from_data, case_paths, json_path, parse_json, read_text
+from .presets import DEFAULT_RUBRIC, load_rubric, shipped
+from .render import FORMATS
+from .rubric import Rubric, Severity
+from .schema import case_schema, schema_text
+
+BAD_INPUT: Final = 2
+FAILED: Final = 1
+
+
+def _rubric(name: str) -> Rubric:
+    try:
+        return load_rubric(name)
+    except PerfscoreError as error:
+        click.echo(str(error), err=True)
+        sys.exit(BAD_INPUT)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    target = Path(output)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="perfscore")
+def main() -> None:
+    """perfscore：预算绩效自评计分与复核。"""
+
+
+rubric_option = click.option(
+    "-r",
+    "--rubric",
+    default=DEFAULT_RUBRIC,
+    show_default=True,
+    help="评分规则：内置名称（perfscore rubrics 列出）或 TOML 文件路径。",
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@rubric_option
+@click.option(
+    "-f", "--format", "form", type=click.Choice(list(FORMATS)), default="table", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。"
+)
+@click.option(
+    "--fail-on", type=click.Choice(["warning", "error"]), help="有该级别及以上问题时以状态 1 退出。"
+)
+def evaluate(
+    paths: Sequence[str], rubric: str, form: str, output: str | None, fail_on: Severity | None
+) -> None:
+    """计分：PATH 为案例 JSON 文件或文件夹（递归查找 *.json）。"""
+    rules = _rubric(rubric)
+    evaluations = []
+    bad = 0
+    for outcome in evaluate_paths(paths, rules):
+        if outcome.evaluation is not None:
+            evaluations.append(outcome.evaluation)
+        else:
+            bad += 1
+            click.echo(str(outcome.error), err=True)
+    single = len(paths) == 1 and not Path(paths[0]).is_dir()
+    if evaluations:
+        _write(FORMATS[form](evaluations, single), output)
+    if bad or not evaluations:
+        sys.exit(BAD_INPUT)
+    if fails(evaluations, fail_on):
+        sys.exit(FAILED)
+
+
+def _validate_one(path: Path, validator: jsonschema.Draft202012Validator) -> PerfscoreError | None:
+    try:
+        data = parse_json(read_text(path), str(path))
+        case_from_data(data, str(path))
+    except PerfscoreError as error:
+        return error.in_file(str(path))
+    problem = next(iter(validator.iter_errors(data)), None)
+    if problem is None:
+        return None
+    return CaseError(
+        f"不符合 JSON Schema：{problem.message}",
+        file=str(path),
+        path=json_path(list(problem.absolute_path)),
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def validate(paths: Sequence[str]) -> None:
+    """校验案例文件是否符合案例格式（JSON Schema 与数据模型）。"""
+    validator = jsonschema.Draft202012Validator(case_schema())
+    bad = 0
+    for path in case_paths(paths):
+        error = _validate_one(path, validator)
+        if error is None:
+            click.echo(f"{path}: 有效")
+        else:
+            bad += 1
+            click.echo(str(error), err=True)
+    if bad:
+        sys.exit(BAD_INPUT)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件。")
+def schema(output: str | None) -> None:
+    """输出案例格式的 JSON Schema。"""
+    _write(schema_text(), output)
+
+
+@main.command()
+@click.option("--show", metavar="NAME", help="显示该评分规则（合并 extends 之后）的全部内容。")
+def rubrics(show: str | None) -> None:
+    """列出内置评分规则。"""
+    if show is not None:
+        rules = _rubric(show)
+        click.echo(json.dumps(rules.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    for name in shipped():
+        rules = _rubric(name)
+        base = f"（基于 {rules.extends}）" if rules.extends else ""
+        default = " [默认]" if name == DEFAULT_RUBRIC else ""
+        click.echo(f"{name}{default}: {rules.title}{base}")

@@ -1,0 +1,228 @@
+"""``evaluate(case, rubric)``: the budget row and every indicator scored, then the checks run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+from .case import Budget, Case, Indicator
+from .checks import run_checks
+from .errors import CaseError
+from .methods import QUALITATIVE, QUANTITATIVE, Outcome
+from .numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
+from .results import (
+    Evaluation,
+    ExecutionResult,
+    IndicatorResult,
+    LevelResult,
+    Scored,
+    Status,
+)
+from .rubric import Rubric
+from .values import Reading, convert, read_actual, read_target
+from .weights import allocate
+
+_STATED_POINTS: Final = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+
+
+def evaluate(case: Case, rubric: Rubric, source: str | None = None) -> Evaluation:
+    """Score ``case`` under ``rubric``; ``source`` (the file) is named in any error."""
+    if case.budget.unit not in rubric.quantitative.money_units:
+        units = "、".join(rubric.quantitative.money_units)
+        raise CaseError(
+            f"无法识别的金额单位 '{case.budget.unit}'（可用：{units}）",
+            file=source,
+            path="$.budget.unit",
+        )
+    levels = [_level_key(row, i, rubric, source) for i, row in enumerate(case.indicators)]
+    allocation = allocate(case.indicators, levels, rubric)
+    execution = score_execution(case.budget, rubric)
+    rows = tuple(
+        score_indicator(i, row, level, weight, rubric)
+        for i, (row, level, weight) in enumerate(
+            zip(case.indicators, levels, allocation.weights, strict=True)
+        )
+    )
+    total = execution.score + sum((row.score for row in rows), ZERO)
+    scored = Scored(case, rubric, execution, rows, allocation, total)
+    claimed = case.claimed_score
+    return Evaluation(
+        source=source,
+        case=case,
+        rubric=rubric,
+        execution=execution,
+        indicators=rows,
+        levels=_level_results(rows, allocation.level_weights, rubric),
+        score=total,
+        grade=rubric.grade_of(total),
+        claimed_score=claimed,
+        difference=None if claimed is None else claimed - total,
+        findings=run_checks(scored),
+    )
+
+
+def _level_key(row: Indicator, index: int, rubric: Rubric, source: str | None) -> str:
+    key = rubric.level_of(_STATED_POINTS.sub("", row.level1).strip())
+    if key is not None:
+        return key
+    names = "、".join(level.name for level in rubric.levels.values())
+    raise CaseError(
+        f"无法识别的一级指标 '{row.level1}'（评分规则 {rubric.name} 可用：{names}）",
+        file=source,
+        path=f"$.indicators[{index}].level1",
+    )
+
+
+def budget_column(budget: Budget, column: str) -> Decimal | None:
+    """A budget column's total: the funding rows' sum when they give it, else the stated total."""
+    values = [getattr(source, column) for source in budget.sources]
+    given = [v for v in values if v is not None]
+    if given:
+        return sum(given, ZERO)
+    value: Decimal | None = getattr(budget, column)
+    return value
+
+
+def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
+    """预算执行率 = 执行数 / 调整后预算数; score = weight × rate, never above the weight."""
+    rules = rubric.execution
+    initial, adjusted, executed = (
+        budget_column(budget, c) for c in ("initial", "adjusted", "executed")
+    )
+    if not adjusted:
+        basis = "调整后预算为 0 或未填，执行率无法计算，预算执行不得分"
+        return ExecutionResult(initial, adjusted, executed, None, rules.weight, ZERO, basis)
+    exact = (executed or ZERO) / adjusted * HUNDRED
+    rate = half_up(exact, rubric.rounding)
+    used = min(rate if rules.round_rate_first else exact, HUNDRED)
+    score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
+    basis = (
+        f"执行率 = {fmt(executed or ZERO)} / {fmt(adjusted)} = {percent(rate)}；"
+        f"得分 = {fmt_plain(rules.weight)} × {percent(used)} = {fmt(score)}"
+    )
+    return ExecutionResult(initial, adjusted, executed, rate, rules.weight, score, basis)
+
+
+def score_indicator(
+    index: int, row: Indicator, level: str, weight: Decimal, rubric: Rubric
+) -> IndicatorResult:
+    """One indicator: read its target and actual, choose the method, score it."""
+    target = read_target(row.target, rubric.qualitative)
+    actual = read_actual(row.actual, rubric.qualitative)
+    markers = rubric.quantitative.cost_markers
+    is_cost = any(m in (row.level2 or "") or m in row.level1 for m in markers)
+    is_time = row.unit in rubric.quantitative.time_units
+    qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
+    if qualitative:
+        outcome, status, in_unit = _qualitative(target, actual, rubric)
+    else:
+        outcome, status, in_unit = _quantitative(row, target, actual, is_time, rubric)
+    return IndicatorResult(
+        index=index,
+        indicator=row,
+        level=level,
+        weight=weight,
+        score=half_up(weight * outcome.factor, rubric.rounding),
+        factor=outcome.factor,
+        status=status,
+        basis=outcome.basis,
+        target=target,
+        actual=actual,
+        actual_in_unit=in_unit,
+        is_cost=is_cost,
+        is_time=is_time,
+    )
+
+
+Scoring = tuple[Outcome, Status, Decimal | None]
+
+
+def _status(factor: Decimal) -> Status:
+    if factor >= ONE:
+        return "met"
+    return "partial" if factor > ZERO else "unmet"
+
+
+def _unscored(basis: str) -> Scoring:
+    return Outcome(ZERO, basis), "unscored", None
+
+
+def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
+    if actual.kind == "missing":
+        return _unscored("未填完成值，不得分")
+    if actual.factor is None:
+        shown = actual.text or fmt_plain(actual.number or ZERO)
+        return _unscored(f"完成值 '{shown}' 不是可识别的等级或短语，不得分")
+    target_factor = target.factor if target.kind == "grade" and target.factor is not None else ONE
+    outcome = QUALITATIVE[rubric.methods["定性"]](actual.factor, target_factor)
+    basis = f"定性指标：完成值 '{actual.text}' 系数 {fmt(actual.factor)}；{outcome.basis}"
+    return Outcome(outcome.factor, basis), _status(outcome.factor), None
+
+
+def _quantitative(
+    row: Indicator, target: Reading, actual: Reading, is_time: bool, rubric: Rubric
+) -> Scoring:
+    if target.number is None:
+        return _unscored("未填指标值，无法计分")
+    if actual.kind == "missing":
+        return _unscored("未填完成值，不得分")
+    if actual.number is None:
+        return _text_actual(actual, rubric)
+    rules = rubric.quantitative
+    value = convert(actual.number, actual.unit, row.unit, rules)
+    value = actual.number if value is None else value
+    operator = row.operator or rules.default_operator
+    key = "zero-target" if target.number == ZERO else "time-point" if is_time else operator
+    outcome = QUANTITATIVE[rubric.methods[key]](value, target.number, operator)
+    outcome = _overshoot(outcome, operator, value, target.number, rubric)
+    prefix = {
+        "zero-target": "指标值为 0，按是否达成计分：",
+        "time-point": "时间节点，按是否达成计分：",
+    }
+    basis = prefix.get(key, "") + outcome.basis
+    if row.operator is None:
+        basis = f"未填指标性质，按 {operator} 计分；{basis}"
+    return Outcome(outcome.factor, basis), _status(outcome.factor), value
+
+
+def _text_actual(actual: Reading, rubric: Rubric) -> Scoring:
+    if actual.factor is None:
+        return _unscored(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
+    if rubric.quantitative.text_actual == "zero":
+        return _unscored(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分")
+    basis = (
+        f"定量指标的完成值为文字 '{actual.text}'，无法核实，按短语系数 {fmt(actual.factor)} 计分"
+    )
+    return Outcome(actual.factor, basis), _status(actual.factor), None
+
+
+def _overshoot(
+    outcome: Outcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
+) -> Outcome:
+    rules = rubric.quantitative
+    if not rules.overshoot_deduct or operator not in ("≥", "＞") or target <= 0:
+        return outcome
+    if actual / target <= rules.overshoot_ratio:
+        return outcome
+    factor = target / actual
+    return Outcome(
+        factor,
+        f"{outcome.basis}；超过指标值 {fmt_plain(rules.overshoot_ratio)} 倍，"
+        f"按 指标值/完成值 = {percent(factor * HUNDRED)} 扣减",
+    )
+
+
+def _level_results(
+    rows: Sequence[IndicatorResult], level_weights: dict[str, Decimal], rubric: Rubric
+) -> tuple[LevelResult, ...]:
+    results = []
+    for key, weight in level_weights.items():
+        mine = [row for row in rows if row.level == key]
+        score = sum((row.score for row in mine), ZERO)
+        results.append(LevelResult(key, rubric.levels[key].name, weight, score, len(mine)))
+    return tuple(results)
+
+
+__all__ = ["budget_column", "evaluate", "score_execution", "score_indicator"]

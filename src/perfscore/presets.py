@@ -1,0 +1,185 @@
+"""Loading rubrics: shipped presets by name or files by path, ``extends``, validation.
+
+Shipped rubrics are TOML files in the ``perfscore.rubrics`` package data. A rubric may say
+``extends = "mof-2020"`` (or a path relative to itself) and override only what differs; the
+merged result is validated against the registered methods and checks, and an error names the
+TOML file and line.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Final
+
+from pydantic import ValidationError
+
+from .checks import CHECKS
+from .errors import RubricError
+from .loader import json_path
+from .methods import QUALITATIVE, QUANTITATIVE
+from .numbers import HUNDRED
+from .rubric import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, CheckConfig, Rubric
+from .tomlpos import locate
+
+DEFAULT_RUBRIC: Final = "mof-2020"
+
+Problem = tuple[tuple[str, ...], str]
+
+
+def _validate_rubric(rubric: Rubric) -> list[Problem]:
+    """Cross-field rules; each problem with the key path it concerns."""
+    problems: list[Problem] = []
+    total = rubric.execution.weight + rubric.indicator_total
+    if total != HUNDRED:
+        problems.append((("levels",), f"预算执行与各一级指标权重合计应为 100，实际为 {total}"))
+    for key, method in rubric.methods.items():
+        known = QUALITATIVE if key == "定性" else QUANTITATIVE
+        if key not in (*OPERATOR_KEYS, *SPECIAL_METHOD_KEYS):
+            problems.append((("methods", key), f"未知的运算符 '{key}'"))
+        elif method not in known:
+            problems.append(
+                (("methods", key), f"未知的计分方法 '{method}'（可用：{'、'.join(known)}）")
+            )
+    problems += [
+        (("methods",), f"缺少 '{key}' 的计分方法")
+        for key in (*OPERATOR_KEYS, *SPECIAL_METHOD_KEYS)
+        if key not in rubric.methods
+    ]
+    floors = list(rubric.grades.values())
+    if floors != sorted(floors, reverse=True) or not floors:
+        problems.append((("grades",), "等级分数线应从高到低排列"))
+    for code, config in rubric.checks.items():
+        problems += [((("checks", code, *p), m)) for p, m in _check_problems(code, config, CHECKS)]
+    return problems
+
+
+def _check_problems(code: str, config: CheckConfig, known: Mapping[str, Any]) -> Iterator[Problem]:
+    if code not in known:
+        yield (), f"未知的检查项 '{code}'"
+        return
+    for option, value in (config.model_extra or {}).items():
+        if option not in known[code].options:
+            yield (option,), f"检查项 '{code}' 没有选项 '{option}'"
+        elif option.endswith("severity") and value not in ("error", "warning", "info"):
+            yield (option,), f"{option} 应为 error、warning 或 info，实际为 {value!r}"
+        elif isinstance(known[code].options[option], Decimal) and not _non_negative(value):
+            yield (option,), f"{option} 应为不小于 0 的数，实际为 {value!r}"
+
+
+def _non_negative(value: object) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool) and value >= 0
+
+
+def shipped() -> dict[str, Path]:
+    """Shipped rubric names -> their files."""
+    folder = files("perfscore.rubrics")
+    return {
+        Path(entry.name).stem: Path(str(entry))
+        for entry in sorted(folder.iterdir(), key=lambda e: Path(e.name).stem)
+        if entry.name.endswith(".toml")
+    }
+
+
+def _resolve(name: str, relative_to: Path | None) -> Path:
+    if name.endswith(".toml") or "/" in name or "\\" in name:
+        path = Path(name)
+        return path if path.is_absolute() or relative_to is None else relative_to.parent / path
+    available = shipped()
+    if name in available:
+        return available[name]
+    raise RubricError(f"没有名为 '{name}' 的评分规则（内置：{'、'.join(available)}）")
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise RubricError(f"无法读取评分规则：{error.strerror}", file=str(path)) from None
+    try:
+        return tomllib.loads(text, parse_float=Decimal), text
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", str(error))
+        raise RubricError(f"TOML 格式错误：{message}", file=str(path), line=line) from None
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_chain(
+    path: Path, seen: tuple[Path, ...]
+) -> tuple[dict[str, Any], list[tuple[Path, str]]]:
+    """The merged data of ``path`` and its ``extends`` ancestors, and their texts (child first)."""
+    real = path.resolve()
+    if real in seen:
+        chain = " → ".join(p.name for p in (*seen, real))
+        raise RubricError(f"extends 形成循环：{chain}", file=str(path))
+    data, text = _read_toml(path)
+    parent = data.get("extends")
+    if parent is None:
+        return data, [(path, text)]
+    if not isinstance(parent, str):
+        raise RubricError(
+            "extends 应为评分规则名称或文件路径", file=str(path), line=locate(text, ["extends"])
+        )
+    try:
+        base, texts = _load_chain(_resolve(parent, path), (*seen, real))
+    except RubricError as error:
+        raise error.in_file(str(path)) from None
+    return _merge(base, data), [(path, text), *texts]
+
+
+def load_rubric(name_or_path: str | Path = DEFAULT_RUBRIC) -> Rubric:
+    """Load a shipped rubric by name, or a rubric file, resolving ``extends``."""
+    path = _resolve(str(name_or_path), None)
+    data, texts = _load_chain(path, ())
+    data.setdefault("name", path.stem)
+    data["source"] = str(path)
+    try:
+        rubric = Rubric.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise _rubric_error(
+            tuple(str(p) for p in first["loc"]), _pydantic_message(first), texts
+        ) from None
+    problems = _validate_rubric(rubric)
+    if problems:
+        raise _rubric_error(*problems[0], texts)
+    return rubric
+
+
+def _pydantic_message(detail: Any) -> str:
+    if detail["type"] == "extra_forbidden":
+        return f"未知的键 '{detail['loc'][-1]}'"
+    if detail["type"] == "missing":
+        return f"缺少必填项 '{detail['loc'][-1]}'"
+    error = detail.get("ctx", {}).get("error")
+    return str(error) if error is not None else f"{detail['msg']}（{detail['input']!r}）"
+
+
+def _rubric_error(
+    path: tuple[str, ...], message: str, texts: list[tuple[Path, str]]
+) -> RubricError:
+    for file, text in texts:
+        line = locate(text, path)
+        if line is not None:
+            return RubricError(
+                f"{'.'.join(path)}: {message}" if path else message, file=str(file), line=line
+            )
+    file = texts[0][0]
+    where = json_path(path).removeprefix("$.") if path else None
+    return RubricError(f"{where}: {message}" if where else message, file=str(file))
+
+
+__all__ = ["DEFAULT_RUBRIC", "load_rubric", "shipped"]

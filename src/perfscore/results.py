@@ -1,0 +1,143 @@
+"""What an evaluation produces: one ``Evaluation`` that every renderer reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final, Literal
+
+from .case import Case, Indicator
+from .rubric import Rubric, Severity
+from .values import Reading
+
+Status = Literal["met", "partial", "unmet", "unscored"]
+WeightMode = Literal["given", "given-scaled", "given-as-is", "rubric", "stated", "partial"]
+
+STATUS_LABELS: Final[dict[str, str]] = {
+    "met": "达成",
+    "partial": "部分达成",
+    "unmet": "未达成",
+    "unscored": "未计分",
+}
+SEVERITY_LABELS: Final[dict[str, str]] = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_RANK: Final[dict[str, int]] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a reviewer would raise: a stable code, a severity, a Chinese message, a JSON path."""
+
+    code: str
+    severity: Severity
+    message: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionResult:
+    """预算执行率 and its score. Amounts are the totals used (the funding rows' sum if given)."""
+
+    initial: Decimal | None
+    adjusted: Decimal | None
+    executed: Decimal | None
+    rate: Decimal | None
+    weight: Decimal
+    score: Decimal
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorResult:
+    """One indicator row, scored."""
+
+    index: int
+    indicator: Indicator
+    level: str
+    weight: Decimal
+    score: Decimal
+    factor: Decimal
+    status: Status
+    basis: str
+    target: Reading
+    actual: Reading
+    actual_in_unit: Decimal | None
+    is_cost: bool
+    is_time: bool
+
+    @property
+    def where(self) -> str:
+        return f"$.indicators[{self.index}]"
+
+
+@dataclass(frozen=True, slots=True)
+class LevelResult:
+    """A first-level indicator's points and what its rows earned."""
+
+    key: str
+    name: str
+    weight: Decimal
+    score: Decimal
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    """How the indicator weights were set, for the checks that report on it."""
+
+    weights: tuple[Decimal, ...]
+    levels: tuple[str, ...]
+    level_weights: dict[str, Decimal]
+    stated_levels: dict[str, Decimal]
+    mode: WeightMode
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Everything computed before the checks run: what a check reads."""
+
+    case: Case
+    rubric: Rubric
+    execution: ExecutionResult
+    indicators: tuple[IndicatorResult, ...]
+    allocation: Allocation
+    score: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """A case scored under a rubric, with the findings. Renderers read only this."""
+
+    source: str | None
+    case: Case
+    rubric: Rubric
+    execution: ExecutionResult
+    indicators: tuple[IndicatorResult, ...]
+    levels: tuple[LevelResult, ...]
+    score: Decimal
+    grade: str
+    claimed_score: Decimal | None
+    difference: Decimal | None
+    findings: tuple[Finding, ...]
+
+    def worst(self) -> Severity | None:
+        """The most serious severity among the findings."""
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+
+
+__all__ = [
+    "SEVERITY_LABELS",
+    "SEVERITY_RANK",
+    "STATUS_LABELS",
+    "Allocation",
+    "Evaluation",
+    "ExecutionResult",
+    "Finding",
+    "IndicatorResult",
+    "LevelResult",
+    "Scored",
+    "Status",
+    "WeightMode",
+]

@@ -1,0 +1,154 @@
+"""The rubric model: the scoring rules as typed data (loading is in ``presets``).
+
+A rubric names the weights, the method for each operator, the grade factors and phrases, the
+grade bands of the total and the options and severity of every check.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .numbers import ONE, ZERO
+
+#: Keys of ``[methods]``: the operators, then the two cases that override an operator's method.
+OPERATOR_KEYS: Final = ("≥", "≤", "＝", "＜", "＞", "定性")
+SPECIAL_METHOD_KEYS: Final = ("zero-target", "time-point")
+
+Severity = Literal["error", "warning", "info"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Level(_Section):
+    """A first-level indicator (一级指标) and its share of the 100 points."""
+
+    name: str
+    weight: Decimal = Field(ge=0)
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+    percent_unit: bool = False
+
+
+class Execution(_Section):
+    name: str = "预算执行率"
+    weight: Decimal = Field(ge=0)
+    round_rate_first: bool = True
+    reason_below: Decimal = Field(Decimal(90), ge=0, le=100)
+
+
+class Weights(_Section):
+    split: Literal["equal"] = "equal"
+    missing_level: Literal["pro-rata", "none"] = "pro-rata"
+    given_mismatch: Literal["scale", "as-given"] = "scale"
+    stated_levels: bool = True
+
+
+class Quantitative(_Section):
+    time_units: tuple[str, ...] = ()
+    default_operator: Literal["≥", "≤", "＝", "＜", "＞"] = "≥"
+    text_actual: Literal["phrase", "zero"] = "phrase"
+    overshoot_ratio: Decimal = Field(Decimal("1.2"), gt=1)
+    overshoot_deduct: bool = False
+    percent_units: tuple[str, ...] = ("%",)
+    money_units: dict[str, Decimal] = Field(default_factory=dict)
+    cost_markers: tuple[str, ...] = ("成本",)
+
+
+class Qualitative(_Section):
+    grades: dict[str, Decimal]
+    grade_aliases: dict[str, str] = Field(default_factory=dict)
+    phrases: dict[str, Decimal] = Field(default_factory=dict)
+    scale_min_grades: int = Field(3, ge=2)
+
+    @field_validator("grades", "phrases")
+    @classmethod
+    def _factors(cls, table: dict[str, Decimal]) -> dict[str, Decimal]:
+        for key, factor in table.items():
+            if not ZERO <= factor <= ONE:
+                raise ValueError(f"'{key}' 的系数 {factor} 应在 0 到 1 之间")
+        return table
+
+    @model_validator(mode="after")
+    def _aliases_known(self) -> Qualitative:
+        for alias, grade in self.grade_aliases.items():
+            if grade not in self.grades:
+                raise ValueError(f"grade_aliases 中 '{alias}' 指向未定义的等级 '{grade}'")
+        return self
+
+    @cached_property
+    def phrases_longest_first(self) -> tuple[tuple[str, Decimal], ...]:
+        return tuple(sorted(self.phrases.items(), key=lambda item: -len(item[0])))
+
+
+class CheckConfig(_Section):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    severity: Severity | None = None
+    enabled: bool = True
+
+
+class Rubric(_Section):
+    """A loaded, merged and validated rubric."""
+
+    name: str
+    title: str = ""
+    description: str = ""
+    extends: str | None = None
+    source: str = ""
+    execution: Execution
+    levels: dict[str, Level]
+    weights: Weights = Weights()
+    methods: dict[str, str]
+    quantitative: Quantitative = Quantitative()
+    qualitative: Qualitative
+    grades: dict[str, Decimal]
+    rounding: int = Field(2, ge=0, le=6)
+    checks: dict[str, CheckConfig] = Field(default_factory=dict)
+
+    @property
+    def indicator_total(self) -> Decimal:
+        """Points for all indicators together (90 when execution carries 10)."""
+        return sum((level.weight for level in self.levels.values()), ZERO)
+
+    @cached_property
+    def level_aliases(self) -> tuple[tuple[str, str], ...]:
+        """(spelling, level key) pairs, longest spelling first."""
+        pairs = [
+            (alias, key)
+            for key, level in self.levels.items()
+            for alias in (level.name, *level.aliases)
+        ]
+        return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+    def level_of(self, level1: str) -> str | None:
+        """The level a 一级指标 cell names: an exact spelling, else the longest one it contains."""
+        for alias, key in self.level_aliases:
+            if level1 == alias:
+                return key
+        return next((key for alias, key in self.level_aliases if alias in level1), None)
+
+    def grade_of(self, score: Decimal) -> str:
+        """The band a total falls in (bands are checked to be in descending order)."""
+        for grade, floor in self.grades.items():
+            if score >= floor:
+                return grade
+        return next(reversed(self.grades))
+
+
+__all__ = [
+    "OPERATOR_KEYS",
+    "SPECIAL_METHOD_KEYS",
+    "CheckConfig",
+    "Execution",
+    "Level",
+    "Qualitative",
+    "Quantitative",
+    "Rubric",
+    "Severity",
+    "Weights",
+]

@@ -1,0 +1,1 @@
+"""Jinja2 text templates shipped with perfscore (package data)."""

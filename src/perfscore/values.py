@@ -1,0 +1,127 @@
+"""Reading targets and actuals as a reviewer does: numbers with units, grades, phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final, Literal
+
+from .numbers import split_leading_number
+from .rubric import Qualitative, Quantitative
+from .scalars import split_operator
+
+TargetKind = Literal["number", "grade", "scale", "text", "missing"]
+ActualKind = Literal["number", "grade", "phrase", "text", "missing"]
+
+_SEPARATORS: Final = re.compile(r"[\s、,，/|；;]+")
+_GRADE_SUFFIX: Final = ("等级", "等", "级")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a target or actual cell says: a number (with its unit) or a grade/phrase factor."""
+
+    kind: TargetKind | ActualKind
+    number: Decimal | None = None
+    unit: str | None = None
+    factor: Decimal | None = None
+    text: str = ""
+
+
+def grade_factor(text: str, rules: Qualitative) -> Decimal | None:
+    """``"优"``, ``"良好"``, ``"优等"`` -> the grade's factor; None when not a grade."""
+    word = text.strip()
+    for suffix in _GRADE_SUFFIX:
+        if len(word) > len(suffix) and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    word = rules.grade_aliases.get(word, word)
+    return rules.grades.get(word)
+
+
+def phrase_factor(text: str, rules: Qualitative) -> Decimal | None:
+    """The factor of the longest known phrase the text contains ("已全部完成" -> 1.0)."""
+    for phrase, factor in rules.phrases_longest_first:
+        if phrase in text:
+            return factor
+    return None
+
+
+def is_scale(text: str, rules: Qualitative) -> bool:
+    """Whether a target is the whole grade scale ("优良中低差") rather than one grade."""
+    compact = _SEPARATORS.sub("", text)
+    grades = [g for g in rules.grades if len(g) == 1]
+    named = sum(1 for g in grades if g in compact)
+    leftover = "".join(ch for ch in compact if ch not in grades)
+    return named >= rules.scale_min_grades and not leftover
+
+
+def read_target(value: Decimal | str | None, rules: Qualitative) -> Reading:
+    """A target cell as a reviewer reads it."""
+    if value is None:
+        return Reading("missing")
+    if isinstance(value, Decimal):
+        return Reading("number", number=value)
+    if is_scale(value, rules):
+        return Reading("scale", text=value)
+    factor = grade_factor(value, rules)
+    if factor is not None:
+        return Reading("grade", factor=factor, text=value)
+    return Reading("text", text=value)
+
+
+def read_actual(value: Decimal | str | None, qualitative: Qualitative) -> Reading:
+    """An actual cell: a number (``"98%"``, ``"≥50个"``), a grade, a known phrase, or other text."""
+    if value is None:
+        return Reading("missing")
+    if isinstance(value, Decimal):
+        return Reading("number", number=value)
+    split = split_operator(value)
+    leading = split_leading_number(split[1] if split else value)
+    if leading is not None:
+        return Reading("number", number=leading[0], unit=leading[1] or None, text=value)
+    factor = grade_factor(value, qualitative)
+    if factor is not None:
+        return Reading("grade", factor=factor, text=value)
+    factor = phrase_factor(value, qualitative)
+    if factor is not None:
+        return Reading("phrase", factor=factor, text=value)
+    return Reading("text", text=value)
+
+
+def money_factor(unit: str | None, rules: Quantitative) -> tuple[Decimal, bool] | None:
+    """``"万元"`` -> (10000, False); ``"元/户"`` -> (1, True), a per-unit cost; else None."""
+    if unit is None:
+        return None
+    head, slash, _ = unit.partition("/")
+    factor = rules.money_units.get(head.strip())
+    return None if factor is None else (factor, bool(slash))
+
+
+def convert(
+    number: Decimal, unit: str | None, to_unit: str | None, rules: Quantitative
+) -> Decimal | None:
+    """``number`` in ``unit`` expressed in ``to_unit``; None when the units cannot be converted."""
+    if unit is None or to_unit is None or unit == to_unit:
+        return number
+    if unit in rules.percent_units and to_unit in rules.percent_units:
+        return number
+    source, target = money_factor(unit, rules), money_factor(to_unit, rules)
+    if source is None or target is None or source[1] != target[1]:
+        return None
+    return number * source[0] / target[0]
+
+
+__all__ = [
+    "ActualKind",
+    "Reading",
+    "TargetKind",
+    "convert",
+    "grade_factor",
+    "is_scale",
+    "money_factor",
+    "phrase_factor",
+    "read_actual",
+    "read_target",
+]

@@ -1,0 +1,119 @@
+"""Setting indicator weights: given per row, or split from the first-level weights.
+
+Weights are apportioned to the cent by largest remainder, so equal thirds of 50 are
+16.67 + 16.67 + 16.66 and full marks add up to exactly 100.00.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+from .case import Indicator
+from .numbers import CENT, ZERO, floor_to, quantum
+from .results import Allocation, WeightMode
+from .rubric import Rubric
+
+_STATED_POINTS: Final = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def apportion(total: Decimal, shares: Sequence[Decimal], places: int = 2) -> list[Decimal]:
+    """Split ``total`` in proportion to ``shares``, each to ``places`` decimals, summing exactly."""
+    if not shares:
+        return []
+    whole = sum(shares, ZERO)
+    weights = list(shares) if whole > 0 else [Decimal(1)] * len(shares)
+    whole = sum(weights, ZERO)
+    raw = [total * w / whole for w in weights]
+    parts = [floor_to(r, places) for r in raw]
+    step = quantum(places)
+    left = int((total - sum(parts, ZERO)) / step)
+    order = sorted(range(len(raw)), key=lambda i: (parts[i] - raw[i], i))
+    for i in order[:left]:
+        parts[i] += step
+    return parts
+
+
+def stated_points(level1: str) -> Decimal | None:
+    """``"产出指标（50分）"`` -> 50."""
+    match = _STATED_POINTS.search(level1)
+    return None if match is None else Decimal(match.group(1))
+
+
+def allocate(indicators: Sequence[Indicator], levels: Sequence[str], rubric: Rubric) -> Allocation:
+    """Each indicator's weight, with how it was set."""
+    stated = _stated_levels(indicators, levels)
+    missing = tuple(key for key in rubric.levels if key not in levels)
+    given = [i.weight for i in indicators]
+    if all(w is not None for w in given):
+        return _given([w for w in given if w is not None], levels, stated, missing, rubric)
+    level_weights, mode = _level_weights(levels, stated, missing, rubric)
+    weights = _split(levels, level_weights, rubric.rounding)
+    if any(w is not None for w in given):
+        mode = "partial"
+    return Allocation(tuple(weights), tuple(levels), level_weights, stated, mode, missing)
+
+
+def _given(
+    given: list[Decimal],
+    levels: Sequence[str],
+    stated: dict[str, Decimal],
+    missing: tuple[str, ...],
+    rubric: Rubric,
+) -> Allocation:
+    total = rubric.indicator_total
+    mode: WeightMode = "given"
+    weights = given
+    if sum(given, ZERO) != total:
+        if rubric.weights.given_mismatch == "scale":
+            weights, mode = apportion(total, given, rubric.rounding), "given-scaled"
+        else:
+            mode = "given-as-is"
+    sums = {key: ZERO for key in dict.fromkeys(levels)}
+    for key, weight in zip(levels, weights, strict=True):
+        sums[key] += weight
+    return Allocation(tuple(weights), tuple(levels), sums, stated, mode, missing)
+
+
+def _level_weights(
+    levels: Sequence[str], stated: dict[str, Decimal], missing: tuple[str, ...], rubric: Rubric
+) -> tuple[dict[str, Decimal], WeightMode]:
+    present = list(dict.fromkeys(key for key in rubric.levels if key in levels))
+    total = rubric.indicator_total
+    use_stated = (
+        rubric.weights.stated_levels
+        and all(key in stated for key in present)
+        and sum((stated[k] for k in present), ZERO) == total
+    )
+    if use_stated:
+        return {key: stated[key] for key in present}, "stated"
+    defaults = [rubric.levels[key].weight for key in present]
+    if missing and rubric.weights.missing_level == "pro-rata":
+        return dict(
+            zip(present, apportion(total, defaults, rubric.rounding), strict=True)
+        ), "rubric"
+    return dict(zip(present, defaults, strict=True)), "rubric"
+
+
+def _split(levels: Sequence[str], level_weights: dict[str, Decimal], places: int) -> list[Decimal]:
+    weights = [ZERO] * len(levels)
+    for key, level_weight in level_weights.items():
+        rows = [i for i, level in enumerate(levels) if level == key]
+        shares = apportion(level_weight, [Decimal(1)] * len(rows), places)
+        for row, weight in zip(rows, shares, strict=True):
+            weights[row] = weight
+    return weights
+
+
+def _stated_levels(indicators: Sequence[Indicator], levels: Sequence[str]) -> dict[str, Decimal]:
+    stated: dict[str, Decimal] = {}
+    for indicator, key in zip(indicators, levels, strict=True):
+        points = stated_points(indicator.level1)
+        if points is not None:
+            stated.setdefault(key, points)
+    return stated
+
+
+__all__ = ["CENT", "allocate", "apportion", "stated_points"]
