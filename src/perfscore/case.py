@@ -153,7 +153,7 @@ class Case(Form):
         validation_alias=keys("indicators", "绩效指标", "绩效指标完成情况"), min_length=1
     )
     claimed_score: Score | None = Field(
-        None, validation_alias=keys("claimed_score", "自评得分", "得分")
+        None, validation_alias=keys("claimed_score", "自评得分")
     )
 
     @field_validator("kind", mode="before")

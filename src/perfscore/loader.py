@@ -73,8 +73,16 @@ def case_from_data(data: Any, file: str | None = None) -> Case:
         raise _translate(error, data, file) from None
 
 
+def _consequence(detail: ErrorDetails, details: Sequence[ErrorDetails]) -> bool:
+    """A list reported too short only because an item inside it failed."""
+    loc = detail["loc"]
+    nested = (d["loc"][: len(loc)] == loc and len(d["loc"]) > len(loc) for d in details)
+    return detail["type"] == "too_short" and any(nested)
+
+
 def _translate(error: ValidationError, data: Any, file: str | None) -> CaseError:
-    details = error.errors(include_url=False)
+    everything = error.errors(include_url=False)
+    details = [d for d in everything if not _consequence(d, everything)]
     first = details[0]
     message = _message(first, data)
     if len(details) > 1:

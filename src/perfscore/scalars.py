@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Final
 
-from pydantic import PlainValidator, WithJsonSchema
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 from .numbers import checked, normalise_text, parse_decimal
 
@@ -30,8 +30,11 @@ _OPERATOR_PREFIX: Final = re.compile(
     + r")\s*(.*)$",
     re.DOTALL,
 )
-_NUMBER_SCHEMA: Final[dict[str, Any]] = {
-    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*[+-]?\d+(\.\d*)?\s*$"}]
+_NON_NEGATIVE_SCHEMA: Final[dict[str, Any]] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0},
+        {"type": "string", "pattern": r"^\s*\+?\d+(\.\d*)?\s*$"},
+    ]
 }
 
 
@@ -128,18 +131,28 @@ def _required_text(value: object) -> str:
     return text
 
 
+def _dump(value: Decimal | str) -> str:
+    """A number dumps as its exact decimal text (``"24.22"``), which loads back unchanged."""
+    return f"{value:f}" if isinstance(value, Decimal) else value
+
+
+_DUMP: Final = PlainSerializer(_dump, when_used="json")
+
 Amount = Annotated[
     Decimal,
+    _DUMP,
     PlainValidator(_amount),
-    WithJsonSchema({**_NUMBER_SCHEMA, "description": "金额（≥ 0）"}),
+    WithJsonSchema({**_NON_NEGATIVE_SCHEMA, "description": "金额（≥ 0）"}),
 ]
 Score = Annotated[
     Decimal,
+    _DUMP,
     PlainValidator(_score),
-    WithJsonSchema({**_NUMBER_SCHEMA, "description": "分数（≥ 0）"}),
+    WithJsonSchema({**_NON_NEGATIVE_SCHEMA, "description": "分数（≥ 0）"}),
 ]
 Rate = Annotated[
     Decimal,
+    _DUMP,
     PlainValidator(parse_rate),
     WithJsonSchema(
         {
@@ -158,6 +171,7 @@ Operator = Annotated[
 ]
 Value = Annotated[
     Decimal | str,
+    _DUMP,
     PlainValidator(parse_value),
     WithJsonSchema({"type": ["number", "string"], "description": "数字，或文字"}),
 ]

@@ -68,7 +68,7 @@ def execution_rate(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
             continue
         problem = _stated_rate_problem(row.rate, adjusted, executed, tolerance)
         if problem:
-            yield f"{label}执行率填报 {fmt_plain(row.rate)}%，{problem}", where
+            yield f"{label}执行率填报 {row.rate:f}%，{problem}", where
 
 
 @check("budget-adjusted", "info")

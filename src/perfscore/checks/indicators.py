@@ -138,8 +138,9 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
         target = row.target.number
         in_target_unit = budget * rules.money_units[budget_unit] / money[0]
         money_unit = (row.indicator.unit or "").partition("/")[0]
-        converted = fmt_plain(half_up(in_target_unit))
-        shown = f"调整后预算 {fmt(budget)} {budget_unit}（{converted} {money_unit}）"
+        shown = f"调整后预算 {fmt(budget)} {budget_unit}"
+        if money_unit != budget_unit:
+            shown += f"（{fmt_plain(half_up(in_target_unit))} {money_unit}）"
         deviation = abs(target - in_target_unit) / in_target_unit
         if money[1] and target > in_target_unit * (1 + tolerance):
             yield f"成本{_label(row)}的单位成本 {_target(row)} 超过{shown}", f"{row.where}.target"
