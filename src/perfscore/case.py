@@ -53,31 +53,28 @@ class Goal(Form):
     )
 
 
-class Source(Form):
+class BudgetRow(Form):
+    """The four columns every row of the budget table has: 年初预算, 调整后, 执行数, 执行率."""
+
+    initial: Amount | None = Field(None, validation_alias=keys("initial", "年初预算", "年初预算数"))
+    adjusted: Amount | None = Field(
+        None, validation_alias=keys("adjusted", "调整后预算数", "调整后预算", "全年预算数")
+    )
+    executed: Amount | None = Field(
+        None, validation_alias=keys("executed", "预算执行数", "全年执行数", "执行数")
+    )
+    rate: Rate | None = Field(None, validation_alias=keys("rate", "预算执行率", "执行率"))
+
+
+class Source(BudgetRow):
     """One funding row of the budget table (财政资金, 单位资金 …)."""
 
     name: Name = Field(validation_alias=keys("name", "资金来源", "名称"))
-    initial: Amount | None = Field(None, validation_alias=keys("initial", "年初预算", "年初预算数"))
-    adjusted: Amount | None = Field(
-        None, validation_alias=keys("adjusted", "调整后预算数", "调整后预算", "全年预算数")
-    )
-    executed: Amount | None = Field(
-        None, validation_alias=keys("executed", "预算执行数", "全年执行数", "执行数")
-    )
-    rate: Rate | None = Field(None, validation_alias=keys("rate", "预算执行率", "执行率"))
 
 
-class Budget(Form):
+class Budget(BudgetRow):
     """预算执行情况: the totals, the claimed weight and score, and the funding rows."""
 
-    initial: Amount | None = Field(None, validation_alias=keys("initial", "年初预算", "年初预算数"))
-    adjusted: Amount | None = Field(
-        None, validation_alias=keys("adjusted", "调整后预算数", "调整后预算", "全年预算数")
-    )
-    executed: Amount | None = Field(
-        None, validation_alias=keys("executed", "预算执行数", "全年执行数", "执行数")
-    )
-    rate: Rate | None = Field(None, validation_alias=keys("rate", "预算执行率", "执行率"))
     weight: Score | None = Field(None, validation_alias=keys("weight", "权重", "分值"))
     score: Score | None = Field(None, validation_alias=keys("score", "得分"))
     unit: Name = Field("万元", validation_alias=keys("unit", "金额单位", "单位"))
@@ -152,9 +149,7 @@ class Case(Form):
     indicators: tuple[Indicator, ...] = Field(
         validation_alias=keys("indicators", "绩效指标", "绩效指标完成情况"), min_length=1
     )
-    claimed_score: Score | None = Field(
-        None, validation_alias=keys("claimed_score", "自评得分")
-    )
+    claimed_score: Score | None = Field(None, validation_alias=keys("claimed_score", "自评得分"))
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -194,6 +189,7 @@ def aliases(model: type[Form]) -> dict[str, str]:
 __all__ = [
     "CHILDREN",
     "Budget",
+    "BudgetRow",
     "Case",
     "Form",
     "Goal",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
-from ..numbers import fmt_plain
-from ..results import Evaluation, IndicatorResult
+from ..numbers import fmt, fmt_plain
+from ..results import STATUS_LABELS, Evaluation, IndicatorResult
 
 
 def value_text(value: Decimal | str | None) -> str:
@@ -20,10 +21,34 @@ def level_name(evaluation: Evaluation, row: IndicatorResult) -> str:
     return evaluation.rubric.levels[row.level].name
 
 
+#: Column heads of :func:`indicator_cells`, as the form prints them.
+INDICATOR_HEAD: Final = (
+    *("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值"),
+    *("权重", "得分", "状态"),
+)
+
+
+def indicator_cells(evaluation: Evaluation, row: IndicatorResult) -> list[str]:
+    """One indicator row as the form shows it, with the computed weight, score and status."""
+    given = row.indicator
+    return [
+        level_name(evaluation, row),
+        given.level2 or "",
+        given.name,
+        given.operator or "",
+        value_text(given.target),
+        given.unit or "",
+        value_text(given.actual),
+        fmt(row.weight),
+        fmt(row.score),
+        STATUS_LABELS[row.status],
+    ]
+
+
 def title(evaluation: Evaluation) -> str:
     """``51042122T000006523456 2022年度政府工作经费``."""
     project = evaluation.case.project
     return " ".join(part for part in (project.code, project.name) if part)
 
 
-__all__ = ["level_name", "title", "value_text"]
+__all__ = ["INDICATOR_HEAD", "indicator_cells", "level_name", "title", "value_text"]

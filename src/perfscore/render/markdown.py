@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from ..narrative import summary
 from ..numbers import fmt, fmt_plain, fmt_signed, percent
-from ..results import SEVERITY_LABELS, STATUS_LABELS, Evaluation
-from .common import level_name, title, value_text
+from ..results import SEVERITY_LABELS, Evaluation
+from .common import INDICATOR_HEAD, indicator_cells, title
 
 
 def cell(text: str) -> str:
@@ -56,35 +56,8 @@ def _budget(evaluation: Evaluation) -> list[str]:
 
 
 def _indicators(evaluation: Evaluation) -> list[str]:
-    head = [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "指标性质",
-        "指标值",
-        "度量单位",
-        "完成值",
-        "权重",
-        "得分",
-        "状态",
-        "计分依据",
-    ]
-    rows = [
-        [
-            level_name(evaluation, r),
-            r.indicator.level2 or "",
-            r.indicator.name,
-            r.indicator.operator or "",
-            value_text(r.indicator.target),
-            r.indicator.unit or "",
-            value_text(r.indicator.actual),
-            fmt(r.weight),
-            fmt(r.score),
-            STATUS_LABELS[r.status],
-            r.basis,
-        ]
-        for r in evaluation.indicators
-    ]
+    head = [*INDICATOR_HEAD, "计分依据"]
+    rows = [[*indicator_cells(evaluation, r), r.basis] for r in evaluation.indicators]
     return ["## 绩效指标完成情况", "", *table(head, rows)]
 
 

@@ -8,8 +8,8 @@ from tabulate import tabulate
 
 from ..narrative import summary
 from ..numbers import ZERO, fmt, fmt_plain, fmt_signed, percent
-from ..results import SEVERITY_LABELS, STATUS_LABELS, Evaluation
-from .common import level_name, title, value_text
+from ..results import SEVERITY_LABELS, Evaluation
+from .common import indicator_cells, title
 
 _WIDTHS = [10, 14, 20, 4, 10, 8, 12, 6, 6, 8]
 
@@ -49,21 +49,7 @@ def _budget(evaluation: Evaluation) -> str:
 
 
 def _indicators(evaluation: Evaluation) -> str:
-    rows = [
-        [
-            level_name(evaluation, r),
-            r.indicator.level2 or "",
-            r.indicator.name,
-            r.indicator.operator or "",
-            value_text(r.indicator.target),
-            r.indicator.unit or "",
-            value_text(r.indicator.actual),
-            fmt(r.weight),
-            fmt(r.score),
-            STATUS_LABELS[r.status],
-        ]
-        for r in evaluation.indicators
-    ]
+    rows = [indicator_cells(evaluation, r) for r in evaluation.indicators]
     total = sum((r.weight for r in evaluation.indicators), ZERO)
     rows.append(
         [
