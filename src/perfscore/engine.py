@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Final
 
 from .case import Budget, Case, Indicator
 from .checks import run_checks
@@ -22,9 +20,7 @@ from .results import (
 )
 from .rubric import Rubric
 from .values import Reading, convert, read_actual, read_target
-from .weights import allocate
-
-_STATED_POINTS: Final = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+from .weights import allocate, without_points
 
 
 def evaluate(case: Case, rubric: Rubric, source: str | None = None) -> Evaluation:
@@ -64,7 +60,7 @@ def evaluate(case: Case, rubric: Rubric, source: str | None = None) -> Evaluatio
 
 
 def _level_key(row: Indicator, index: int, rubric: Rubric, source: str | None) -> str:
-    key = rubric.level_of(_STATED_POINTS.sub("", row.level1).strip())
+    key = rubric.level_of(without_points(row.level1))
     if key is not None:
         return key
     names = "、".join(level.name for level in rubric.levels.values())

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Final
 
 from .case import Indicator
-from .numbers import CENT, ZERO, floor_to, quantum
+from .numbers import ZERO, floor_to, quantum
 from .results import Allocation, WeightMode
 from .rubric import Rubric
 
@@ -34,6 +34,11 @@ def apportion(total: Decimal, shares: Sequence[Decimal], places: int = 2) -> lis
     for i in order[:left]:
         parts[i] += step
     return parts
+
+
+def without_points(level1: str) -> str:
+    """``"产出指标（50分）"`` -> ``"产出指标"``."""
+    return _STATED_POINTS.sub("", level1).strip()
 
 
 def stated_points(level1: str) -> Decimal | None:
@@ -116,4 +121,4 @@ def _stated_levels(indicators: Sequence[Indicator], levels: Sequence[str]) -> di
     return stated
 
 
-__all__ = ["CENT", "allocate", "apportion", "stated_points"]
+__all__ = ["allocate", "apportion", "stated_points", "without_points"]
