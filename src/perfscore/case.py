@@ -17,6 +17,8 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 from .numbers import split_leading_number
 from .scalars import Amount, Name, Operator, Rate, Score, Text, Value, split_operator
 
+_FIRST_YEAR: Final = 1949
+_LAST_YEAR: Final = 2200
 _CODE_NAME: Final = re.compile(r"^\s*([0-9A-Z]{8,})\s*[-－—–]\s*(.+?)\s*$", re.DOTALL)
 
 
@@ -139,7 +141,9 @@ class Case(Form):
 
     schema_ref: Text = Field(None, validation_alias="$schema", exclude=True)
     kind: Literal["project"] = Field("project", validation_alias=keys("kind", "类型"))
-    year: int | None = Field(None, validation_alias=keys("year", "年度"), ge=1949, le=2200)
+    year: int | None = Field(
+        None, validation_alias=keys("year", "年度"), ge=_FIRST_YEAR, le=_LAST_YEAR
+    )
     project: Project = Field(validation_alias=keys("project", "项目", "项目基本情况"))
     goal: Goal = Field(Goal(), validation_alias=keys("goal", "项目年度目标完成情况", "绩效目标"))
     summary: Text = Field(
@@ -161,10 +165,16 @@ class Case(Form):
     @field_validator("year", mode="before")
     @classmethod
     def _year(cls, value: object) -> object:
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            return int(value)
+        if isinstance(value, bool):
+            raise ValueError("应为整数，不能是 true/false")
         if isinstance(value, str) and value.strip().removesuffix("年").isdigit():
-            return int(value.strip().removesuffix("年"))
+            value = int(value.strip().removesuffix("年"))
+        if isinstance(value, Decimal):
+            if not value.is_finite() or value != value.to_integral_value():
+                raise ValueError("应为整数")
+            value = int(value)
+        if isinstance(value, int) and not _FIRST_YEAR <= value <= _LAST_YEAR:
+            raise ValueError(f"年度应在 {_FIRST_YEAR} 到 {_LAST_YEAR} 之间")
         return value
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -14,20 +16,17 @@ from pydantic_core import ErrorDetails
 
 from .case import CHILDREN, Case, Form, aliases
 from .errors import CaseError
+from .messages import json_message, os_message, pydantic_message
 
-_MESSAGES: Final[dict[str, str]] = {
-    "missing": "缺少必填项",
-    "model_type": "应为对象 {…}",
-    "model_attributes_type": "应为对象 {…}",
-    "dict_type": "应为对象 {…}",
-    "list_type": "应为列表 […]",
-    "tuple_type": "应为列表 […]",
-    "string_type": "应为文本",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "literal_error": '应为 "project"',
-}
+#: A ``\uD800``–``\uDFFF`` escape: the only way JSON text can carry a lone surrogate.
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+_INT_DIGITS: Final = 100
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _integer(text: str) -> int | Decimal:
+    """An integer; one too long for ``int()`` stays a Decimal, for its field to refuse by name."""
+    return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
 
 
 def _constant(name: str) -> Decimal:
@@ -36,25 +35,55 @@ def _constant(name: str) -> Decimal:
 
 
 def parse_json(text: str, file: str | None = None) -> Any:
-    """JSON text to Python data, floats as exact Decimals; a syntax error names line and column."""
+    """JSON text to Python data, numbers as exact Decimals; a syntax error names line and column."""
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_constant)
+        data = json.loads(text, parse_float=Decimal, parse_int=_integer, parse_constant=_constant)
     except json.JSONDecodeError as error:
-        raise CaseError(
-            f"JSON 格式错误：{error.msg}", file=file, line=error.lineno, column=error.colno
-        ) from None
+        message = f"JSON 格式错误：{json_message(error.msg)}"
+        raise CaseError(message, file=file, line=error.lineno, column=error.colno) from None
     except RecursionError:
         raise CaseError("JSON 嵌套过深", file=file) from None
+    except ValueError:
+        raise CaseError("JSON 中有无法读取的数字", file=file) from None
+    if _SURROGATE_ESCAPE.search(text):
+        where = _surrogate_at(data, "$")
+        if where is not None:
+            raise CaseError("文本中有无效的 Unicode 字符（孤立的代理项）", file=file, path=where)
+    return data
+
+
+def _surrogate_at(data: Any, path: str) -> str | None:
+    """The JSON path of the first key or text holding a lone surrogate."""
+    if isinstance(data, str):
+        return path if _SURROGATE.search(data) else None
+    if isinstance(data, list):
+        items: Iterator[tuple[Any, Any]] = iter(enumerate(data))
+    elif isinstance(data, dict):
+        items = iter(data.items())
+    else:
+        return None
+    for key, value in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return path
+        found = _surrogate_at(value, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}")
+        if found is not None:
+            return found
+    return None
 
 
 def read_text(path: Path) -> str:
-    """A case file's text (UTF-8, with or without BOM)."""
+    """A case file's text (UTF-8, with or without BOM); a bad byte is named by line and column."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CaseError(f"不是 UTF-8 编码的文本（第 {error.start} 字节）", file=str(path)) from None
+        raw = path.read_bytes()
     except OSError as error:
-        raise CaseError(f"无法读取：{error.strerror}", file=str(path)) from None
+        raise CaseError(f"无法读取：{os_message(error)}", file=str(path)) from None
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = body.count(b"\n", 0, error.start) + 1
+        column = error.start - (body.rfind(b"\n", 0, error.start) + 1) + 1
+        raise CaseError("不是 UTF-8 编码的文本", file=str(path), line=line, column=column) from None
 
 
 def load_case(path: str | Path) -> Case:
@@ -99,18 +128,9 @@ def json_path(loc: Sequence[int | str]) -> str:
 
 
 def _message(detail: ErrorDetails, data: Any) -> str:
-    kind = detail["type"]
-    if kind == "extra_forbidden":
+    if detail["type"] == "extra_forbidden":
         return _unknown_key(detail["loc"], data)
-    if kind == "missing":
-        return f"缺少必填项 '{detail['loc'][-1]}'"
-    if kind in ("value_error", "assertion_error"):
-        return str(detail.get("ctx", {}).get("error", detail["msg"]))
-    if kind == "too_short":
-        return "至少需要 1 项"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"超出范围：{detail['input']}"
-    return _MESSAGES.get(kind, detail["msg"])
+    return pydantic_message(detail)
 
 
 def _unknown_key(loc: Sequence[int | str], data: Any) -> str:
@@ -124,8 +144,20 @@ def _unknown_key(loc: Sequence[int | str], data: Any) -> str:
     close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
     if close:
         return f"未知的键 '{key}'，是否应为 '{close[0]}'？"
-    known = "、".join(model.model_fields)
-    return f"未知的键 '{key}'（可用：{known}）"
+    return f"未知的键 '{key}'（可用：{_known_keys(model)}）"
+
+
+def _known_keys(model: type[Form]) -> str:
+    """Each key with its first Chinese spelling: ``initial（年初预算）、adjusted（…）…``."""
+    first: dict[str, str] = {}
+    for spelling, field in aliases(model).items():
+        if not spelling.isascii():
+            first.setdefault(field, spelling)
+    return "、".join(
+        f"{name}（{first[name]}）" if name in first else name
+        for name in model.model_fields
+        if name != "schema_ref"
+    )
 
 
 def _twin_spelling(key: str, table: dict[str, str], siblings: dict[str, Any]) -> str | None:

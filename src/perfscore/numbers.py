@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Final
 
 CENT: Final = Decimal("0.01")
@@ -12,6 +12,10 @@ ONE: Final = Decimal(1)
 HUNDRED: Final = Decimal(100)
 #: No budget, weight or indicator value on a real form comes near this (万元 or any unit).
 LIMIT: Final = Decimal("1e15")
+#: Places a stated number is read to: more is float noise from a spreadsheet (24.220000000000002).
+READ_PLACES: Final = 8
+#: Rounding never runs out of digits: values are below LIMIT and ratios of them are bounded.
+_WIDE: Final = Context(prec=60)
 
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 _NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -25,12 +29,12 @@ def quantum(places: int) -> Decimal:
 
 def half_up(value: Decimal, places: int = 2) -> Decimal:
     """Round half away from zero to ``places`` decimals, as a form does (四舍五入)."""
-    return value.quantize(quantum(places), rounding=ROUND_HALF_UP)
+    return value.quantize(quantum(places), rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def floor_to(value: Decimal, places: int = 2) -> Decimal:
     """Truncate toward zero to ``places`` decimals."""
-    return value.quantize(quantum(places), rounding=ROUND_DOWN)
+    return value.quantize(quantum(places), rounding=ROUND_DOWN, context=_WIDE)
 
 
 def normalise_text(text: str) -> str:
@@ -55,13 +59,20 @@ def split_leading_number(text: str) -> tuple[Decimal, str] | None:
 
 
 def checked(value: Decimal) -> Decimal:
-    """``value`` if finite and within :data:`LIMIT`, else ValueError (said in Chinese)."""
+    """``value`` read to :data:`READ_PLACES` places if finite and within :data:`LIMIT`.
+
+    Anything else is a ValueError said in Chinese.
+    """
     try:
         finite = value.is_finite() and abs(value) < LIMIT
     except InvalidOperation:  # pragma: no cover - signalling NaN
         finite = False
     if not finite:
-        raise ValueError(f"数值 {value} 超出合理范围")
+        raise ValueError(
+            f"数值 {value:.6} 超出合理范围" if value.is_finite() else f"数值 {value} 超出合理范围"
+        )
+    if value.as_tuple().exponent < -READ_PLACES:  # type: ignore[operator]
+        return value.quantize(quantum(READ_PLACES), rounding=ROUND_HALF_UP, context=_WIDE)
     return value
 
 

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .checks import CHECKS
 from .errors import RubricError
 from .loader import json_path
+from .messages import os_message, pydantic_message, toml_message
 from .methods import QUALITATIVE, QUANTITATIVE
 from .numbers import HUNDRED
 from .rubric import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, CheckConfig, Rubric
@@ -50,7 +52,9 @@ def _validate_rubric(rubric: Rubric) -> list[Problem]:
         if key not in rubric.methods
     ]
     floors = list(rubric.grades.values())
-    if floors != sorted(floors, reverse=True) or not floors:
+    if not floors:
+        problems.append((("grades",), "至少需要一个等级"))
+    elif floors != sorted(floors, reverse=True):
         problems.append((("grades",), "等级分数线应从高到低排列"))
     for code, config in rubric.checks.items():
         problems += [((("checks", code, *p), m)) for p, m in _check_problems(code, config, CHECKS)]
@@ -96,15 +100,19 @@ def _resolve(name: str, relative_to: Path | None) -> Path:
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise RubricError(f"无法读取评分规则：{error.strerror}", file=str(path)) from None
+        raise RubricError(f"无法读取评分规则：{os_message(error)}", file=str(path)) from None
+    except UnicodeDecodeError as error:
+        bad_line = error.object[: error.start].count(b"\n") + 1
+        raise RubricError("不是 UTF-8 编码的文本", file=str(path), line=bad_line) from None
     try:
         return tomllib.loads(text, parse_float=Decimal), text
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", str(error))
-        raise RubricError(f"TOML 格式错误：{message}", file=str(path), line=line) from None
+        message, line, column = toml_message(str(error))
+        raise RubricError(
+            f"TOML 格式错误：{message}", file=str(path), line=line, column=column
+        ) from None
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -129,15 +137,23 @@ def _load_chain(
     parent = data.get("extends")
     if parent is None:
         return data, [(path, text)]
-    if not isinstance(parent, str):
-        raise RubricError(
-            "extends 应为评分规则名称或文件路径", file=str(path), line=locate(text, ["extends"])
-        )
-    try:
-        base, texts = _load_chain(_resolve(parent, path), (*seen, real))
-    except RubricError as error:
-        raise error.in_file(str(path)) from None
+    base, texts = _load_chain(_parent(parent, path, text), (*seen, real))
     return _merge(base, data), [(path, text), *texts]
+
+
+def _parent(parent: object, path: Path, text: str) -> Path:
+    """The file ``extends`` names; an error names the extending file and the line."""
+    line = locate(text, ["extends"])
+    if not isinstance(parent, str):
+        raise RubricError("extends 应为评分规则名称或文件路径", file=str(path), line=line)
+    try:
+        resolved = _resolve(parent, path)
+    except RubricError as error:
+        raise RubricError(error.message, file=str(path), line=line) from None
+    if not resolved.is_file():
+        message = f"extends 指向的评分规则文件 '{parent}' 不存在"
+        raise RubricError(message, file=str(path), line=line)
+    return resolved
 
 
 def load_rubric(name_or_path: str | Path = DEFAULT_RUBRIC) -> Rubric:
@@ -159,13 +175,10 @@ def load_rubric(name_or_path: str | Path = DEFAULT_RUBRIC) -> Rubric:
     return rubric
 
 
-def _pydantic_message(detail: Any) -> str:
+def _pydantic_message(detail: ErrorDetails) -> str:
     if detail["type"] == "extra_forbidden":
         return f"未知的键 '{detail['loc'][-1]}'"
-    if detail["type"] == "missing":
-        return f"缺少必填项 '{detail['loc'][-1]}'"
-    error = detail.get("ctx", {}).get("error")
-    return str(error) if error is not None else f"{detail['msg']}（{detail['input']!r}）"
+    return pydantic_message(detail)
 
 
 def _rubric_error(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cached_property
-from typing import Final, Literal
+from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from .numbers import ONE, ZERO
 
@@ -31,14 +31,14 @@ class Level(_Section):
     name: str
     weight: Decimal = Field(ge=0)
     aliases: tuple[str, ...] = ()
-    required: bool = True
-    percent_unit: bool = False
+    required: StrictBool = True
+    percent_unit: StrictBool = False
 
 
 class Execution(_Section):
     name: str = "预算执行率"
     weight: Decimal = Field(ge=0)
-    round_rate_first: bool = True
+    round_rate_first: StrictBool = True
     reason_below: Decimal = Field(Decimal(90), ge=0, le=100)
 
 
@@ -46,7 +46,7 @@ class Weights(_Section):
     split: Literal["equal"] = "equal"
     missing_level: Literal["pro-rata", "none"] = "pro-rata"
     given_mismatch: Literal["scale", "as-given"] = "scale"
-    stated_levels: bool = True
+    stated_levels: StrictBool = True
 
 
 class Quantitative(_Section):
@@ -54,9 +54,9 @@ class Quantitative(_Section):
     default_operator: Literal["≥", "≤", "＝", "＜", "＞"] = "≥"
     text_actual: Literal["phrase", "zero"] = "phrase"
     overshoot_ratio: Decimal = Field(Decimal("1.2"), gt=1)
-    overshoot_deduct: bool = False
+    overshoot_deduct: StrictBool = False
     percent_units: tuple[str, ...] = ("%",)
-    money_units: dict[str, Decimal] = Field(default_factory=dict)
+    money_units: dict[str, Annotated[Decimal, Field(gt=0)]] = Field(default_factory=dict)
     cost_markers: tuple[str, ...] = ("成本",)
 
 
@@ -89,7 +89,7 @@ class Qualitative(_Section):
 class CheckConfig(_Section):
     model_config = ConfigDict(extra="allow", frozen=True)
     severity: Severity | None = None
-    enabled: bool = True
+    enabled: StrictBool = True
 
 
 class Rubric(_Section):

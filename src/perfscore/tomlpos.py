@@ -18,7 +18,11 @@ def _dotted(text: str) -> tuple[str, ...]:
 
 
 def locate(text: str, path: Sequence[str | int]) -> int | None:
-    """The 1-based line where ``path`` (or the longest part of it) is defined in ``text``."""
+    """The 1-based line where ``path`` (or the longest part of it) is defined in ``text``.
+
+    A table given only through its sub-tables (``[levels.output]`` for ``levels``) is found at
+    the first of them.
+    """
     wanted = tuple(str(p) for p in path)
     table: tuple[str, ...] = ()
     best: tuple[int, int] | None = None  # (matched length, line)
@@ -33,7 +37,8 @@ def locate(text: str, path: Sequence[str | int]) -> int | None:
                 continue
             full = table + _dotted(key.group(1))
         length = _common(full, wanted)
-        if length == len(full) and (best is None or length > best[0]):
+        inside = length in (len(full), len(wanted))  # the key holds the path, or lies within it
+        if inside and (best is None or length > best[0]):
             best = (length, number)
     return None if best is None or best[0] == 0 else best[1]
 
