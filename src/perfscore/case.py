@@ -185,15 +185,19 @@ CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
 }
 
 
-def aliases(model: type[Form]) -> dict[str, str]:
-    """Every accepted key of ``model`` -> its field name."""
-    table: dict[str, str] = {}
+def spellings(model: type[Form]) -> dict[str, list[str]]:
+    """Each field name of ``model`` -> its accepted keys, the English one first."""
+    table: dict[str, list[str]] = {}
     for name, field in model.model_fields.items():
         choices = field.validation_alias
-        spellings = choices.choices if isinstance(choices, AliasChoices) else [choices or name]
-        for spelling in spellings:
-            table[str(spelling)] = name
+        keys_ = choices.choices if isinstance(choices, AliasChoices) else [choices or name]
+        table[name] = [str(key) for key in keys_]
     return table
+
+
+def aliases(model: type[Form]) -> dict[str, str]:
+    """Every accepted key of ``model`` -> its field name."""
+    return {key: name for name, keys_ in spellings(model).items() for key in keys_}
 
 
 __all__ = [
@@ -207,4 +211,5 @@ __all__ = [
     "Project",
     "Source",
     "aliases",
+    "spellings",
 ]

@@ -7,14 +7,14 @@ import difflib
 import json
 import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from .case import CHILDREN, Case, Form, aliases
+from .case import CHILDREN, Case, Form, aliases, spellings
 from .errors import CaseError
 from .messages import json_message, os_message, pydantic_message
 
@@ -24,9 +24,20 @@ _INT_DIGITS: Final = 100
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
+def _decimal(text: str) -> Decimal:
+    """A JSON number, exactly. One whose exponent is beyond any Decimal becomes ±Infinity (or 0
+    for a vanishing one), for the field that holds it to refuse or read by name."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        if "e-" in text.lower():
+            return Decimal(0)
+        return Decimal("-Infinity" if text.startswith("-") else "Infinity")
+
+
 def _integer(text: str) -> int | Decimal:
     """An integer; one too long for ``int()`` stays a Decimal, for its field to refuse by name."""
-    return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
+    return int(text) if len(text) <= _INT_DIGITS else _decimal(text)
 
 
 def _constant(name: str) -> Decimal:
@@ -37,14 +48,12 @@ def _constant(name: str) -> Decimal:
 def parse_json(text: str, file: str | None = None) -> Any:
     """JSON text to Python data, numbers as exact Decimals; a syntax error names line and column."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_int=_integer, parse_constant=_constant)
+        data = json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_constant)
     except json.JSONDecodeError as error:
         message = f"JSON 格式错误：{json_message(error.msg)}"
         raise CaseError(message, file=file, line=error.lineno, column=error.colno) from None
     except RecursionError:
         raise CaseError("JSON 嵌套过深", file=file) from None
-    except ValueError:
-        raise CaseError("JSON 中有无法读取的数字", file=file) from None
     if _SURROGATE_ESCAPE.search(text):
         where = _surrogate_at(data, "$")
         if where is not None:
@@ -149,15 +158,12 @@ def _unknown_key(loc: Sequence[int | str], data: Any) -> str:
 
 def _known_keys(model: type[Form]) -> str:
     """Each key with its first Chinese spelling: ``initial（年初预算）、adjusted（…）…``."""
-    first: dict[str, str] = {}
-    for spelling, field in aliases(model).items():
-        if not spelling.isascii():
-            first.setdefault(field, spelling)
-    return "、".join(
-        f"{name}（{first[name]}）" if name in first else name
-        for name in model.model_fields
-        if name != "schema_ref"
-    )
+    names = []
+    for name, keys_ in spellings(model).items():
+        chinese = [key for key in keys_ if not key.isascii()]
+        if name != "schema_ref":
+            names.append(f"{name}（{chinese[0]}）" if chinese else name)
+    return "、".join(names)
 
 
 def _twin_spelling(key: str, table: dict[str, str], siblings: dict[str, Any]) -> str | None:

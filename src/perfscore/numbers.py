@@ -68,9 +68,7 @@ def checked(value: Decimal) -> Decimal:
     except InvalidOperation:  # pragma: no cover - signalling NaN
         finite = False
     if not finite:
-        raise ValueError(
-            f"数值 {value:.6} 超出合理范围" if value.is_finite() else f"数值 {value} 超出合理范围"
-        )
+        raise ValueError(f"数值 {value:.6} 超出合理范围")
     if value.as_tuple().exponent < -READ_PLACES:  # type: ignore[operator]
         return value.quantize(quantum(READ_PLACES), rounding=ROUND_HALF_UP, context=_WIDE)
     return value

@@ -9,20 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from pydantic import AliasChoices
-
-from .case import CHILDREN, Case, Form
+from .case import CHILDREN, Case, Form, spellings
 
 SCHEMA_ID: Final = "https://perfscore.example/schema/case.schema.json"
-
-
-def _spellings(model: type[Form]) -> dict[str, list[str]]:
-    table: dict[str, list[str]] = {}
-    for name, field in model.model_fields.items():
-        alias = field.validation_alias
-        choices = alias.choices if isinstance(alias, AliasChoices) else [alias or name]
-        table[name] = [str(c) for c in choices]
-    return table
 
 
 def _models() -> list[type[Form]]:
@@ -38,16 +27,16 @@ def _add_aliases(node: dict[str, Any], model: type[Form], pointer: str) -> None:
     renamed: dict[str, Any] = {}
     required: list[str] = node.pop("required", [])
     alternatives = []
-    for name, spellings in _spellings(model).items():
-        key = spellings[0]
+    for name, keys in spellings(model).items():
+        key = keys[0]
         sub = properties.get(key, properties.get(name))
         if sub is None:
             continue
         renamed[key] = sub
-        for spelling in spellings[1:]:
+        for spelling in keys[1:]:
             renamed[spelling] = {"$ref": f"{pointer}/properties/{key}"}
         if name in required or key in required:
-            alternatives.append({"anyOf": [{"required": [s]} for s in spellings]})
+            alternatives.append({"anyOf": [{"required": [s]} for s in keys]})
     node["properties"] = renamed
     if alternatives:
         node["allOf"] = alternatives
