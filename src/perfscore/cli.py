@@ -6,6 +6,7 @@ Exit status: 0 scored; 1 a finding reached ``--fail-on``; 2 bad input or usage.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,8 +19,12 @@ from . import __version__
 from .batch import evaluate_paths, fails
 from .errors import CaseError, PerfscoreError
 from .loader import case_from_data, case_paths, json_path, parse_json, read_text
-from .presets import DEFAULT_RUBRIC, load_rubric, shipped
+from .output import write_text
+from .presets import DEFAULT_RUBRIC, REVIEW_RUBRIC, load_rubric, shipped
 from .render import FORMATS
+from .review import FORMATS as REVIEW_FORMATS
+from .review import Plan, Reviewed, is_large, review
+from .review.formats import summary_text
 from .rubric import Rubric, Severity
 from .schema import case_schema, schema_text
 
@@ -39,10 +44,7 @@ def _write(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    target = Path(output)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
+    write_text(text, output)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,6 +93,83 @@ def evaluate(
     if bad or not evaluations:
         sys.exit(BAD_INPUT)
     if fails(evaluations, fail_on):
+        sys.exit(FAILED)
+
+
+@main.command(name="review")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@rubric_option
+@click.option(
+    "--review-rubric",
+    default=REVIEW_RUBRIC,
+    show_default=True,
+    help="复核口径的评分规则（严格口径），其 [review] 设置决定汇总方式。",
+)
+@click.option(
+    "-f",
+    "--format",
+    "form",
+    type=click.Choice(REVIEW_FORMATS),
+    default="table",
+    show_default=True,
+    help="jsonl 按输入顺序逐行写出（内存占用不随批量增长），其余格式按差额从大到小排序。",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。"
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+    help="并行进程数（0 为全部 CPU）；结果与单进程逐字节相同。",
+)  # fmt: skip
+@click.option(
+    "--fail-on", type=click.Choice(["warning", "error"]), help="有该级别及以上问题时以状态 1 退出。"
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="在 stderr 显示进度条（默认：stderr 为终端且批量较大时显示）。",
+)
+def review_command(
+    paths: Sequence[str],
+    *,
+    rubric: str,
+    review_rubric: str,
+    form: str,
+    output: str | None,
+    jobs: int,
+    fail_on: Severity | None,
+    progress: bool | None,
+) -> None:
+    """复核一批提交：PATH 为案例文件、文件夹（递归查找 *.json、*.jsonl）或 JSON Lines 文件。"""
+    plan = Plan(
+        paths, _rubric(rubric), _rubric(review_rubric), form, output,  # type: ignore[arg-type]
+        jobs or os.cpu_count() or 1,
+    )  # fmt: skip
+    large, size = is_large(paths)
+    show = sys.stderr.isatty() and large if progress is None else progress
+    try:
+        if show:
+            with click.progressbar(length=size, label="复核", file=sys.stderr) as bar:
+                done = review(plan, bar.update)
+        else:
+            done = review(plan)
+    except PerfscoreError as error:
+        click.echo(str(error), err=True)
+        sys.exit(BAD_INPUT)
+    _review_status(done, plan, fail_on)
+
+
+def _review_status(done: Reviewed, plan: Plan, fail_on: Severity | None) -> None:
+    summary = done.summary
+    if plan.form == "csv":
+        click.echo(summary_text(summary, plan.mine, plan.strict), err=True)
+    if summary.inputs == 0:
+        click.echo("没有找到可复核的提交（*.json、*.jsonl）", err=True)
+        sys.exit(BAD_INPUT)
+    if summary.errors:
+        click.echo(f"{summary.errors} 份提交无法评分，见输出中的错误行", err=True)
+        sys.exit(BAD_INPUT)
+    if done.fails(fail_on):
         sys.exit(FAILED)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import partial
+from typing import Final
 
 from .case import Budget, Case, Indicator
 from .checks import run_checks
 from .errors import CaseError
-from .methods import QUALITATIVE, QUANTITATIVE, Outcome
+from .methods import QUALITATIVE, QUANTITATIVE, Explain, Outcome, text
 from .numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
 from .results import (
     Evaluation,
@@ -88,17 +90,25 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
         budget_column(budget, c) for c in ("initial", "adjusted", "executed")
     )
     if not adjusted:
-        basis = "调整后预算为 0 或未填，执行率无法计算，预算执行不得分"
-        return ExecutionResult(initial, adjusted, executed, None, rules.weight, ZERO, basis)
+        return ExecutionResult(initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET)
     exact = (executed or ZERO) / adjusted * HUNDRED
     rate = half_up(exact, rubric.rounding)
     used = min(rate if rules.round_rate_first else exact, HUNDRED)
     score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
-    basis = (
-        f"执行率 = {fmt(executed or ZERO)} / {fmt(adjusted)} = {percent(rate)}；"
-        f"得分 = {fmt_plain(rules.weight)} × {percent(used)} = {fmt(score)}"
-    )
+    basis = partial(_execution_text, executed or ZERO, adjusted, rate, (rules.weight, used, score))
     return ExecutionResult(initial, adjusted, executed, rate, rules.weight, score, basis)
+
+
+_NO_BUDGET: Final = text("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
+
+
+def _execution_text(
+    executed: Decimal, adjusted: Decimal, rate: Decimal, scoring: tuple[Decimal, Decimal, Decimal]
+) -> str:
+    return (
+        f"执行率 = {fmt(executed)} / {fmt(adjusted)} = {percent(rate)}；"
+        f"得分 = {fmt_plain(scoring[0])} × {percent(scoring[1])} = {fmt(scoring[2])}"
+    )
 
 
 def score_indicator(
@@ -107,8 +117,7 @@ def score_indicator(
     """One indicator: read its target and actual, choose the method, score it."""
     target = read_target(row.target, rubric.qualitative)
     actual = read_actual(row.actual, rubric.qualitative)
-    markers = rubric.quantitative.cost_markers
-    is_cost = any(m in (row.level2 or "") or m in row.level1 for m in markers)
+    is_cost = rubric.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
     qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
     if qualitative:
@@ -123,7 +132,7 @@ def score_indicator(
         score=half_up(weight * outcome.factor, rubric.rounding),
         factor=outcome.factor,
         status=status,
-        basis=outcome.basis,
+        explain=outcome.explain,
         target=target,
         actual=actual,
         actual_in_unit=in_unit,
@@ -141,29 +150,37 @@ def _status(factor: Decimal) -> Status:
     return "partial" if factor > ZERO else "unmet"
 
 
-def _unscored(basis: str) -> Scoring:
-    return Outcome(ZERO, basis), "unscored", None
+def _unscored(explain: Explain) -> Scoring:
+    return Outcome(ZERO, explain), "unscored", None
+
+
+_NO_ACTUAL: Final = text("未填完成值，不得分")
+_NO_TARGET: Final = text("未填指标值，无法计分")
 
 
 def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
     if actual.kind == "missing":
-        return _unscored("未填完成值，不得分")
+        return _unscored(_NO_ACTUAL)
     if actual.factor is None:
         shown = actual.text or fmt_plain(actual.number or ZERO)
-        return _unscored(f"完成值 '{shown}' 不是可识别的等级或短语，不得分")
+        return _unscored(text(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
     target_factor = target.factor if target.kind == "grade" and target.factor is not None else ONE
     outcome = QUALITATIVE[rubric.methods["定性"]](actual.factor, target_factor)
-    basis = f"定性指标：完成值 '{actual.text}' 系数 {fmt(actual.factor)}；{outcome.basis}"
-    return Outcome(outcome.factor, basis), _status(outcome.factor), None
+    explain = partial(_qualitative_text, actual.text, actual.factor, outcome.explain)
+    return Outcome(outcome.factor, explain), _status(outcome.factor), None
+
+
+def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
+    return f"定性指标：完成值 '{shown}' 系数 {fmt(factor)}；{inner()}"
 
 
 def _quantitative(
     row: Indicator, target: Reading, actual: Reading, is_time: bool, rubric: Rubric
 ) -> Scoring:
     if target.number is None:
-        return _unscored("未填指标值，无法计分")
+        return _unscored(_NO_TARGET)
     if actual.kind == "missing":
-        return _unscored("未填完成值，不得分")
+        return _unscored(_NO_ACTUAL)
     if actual.number is None:
         return _text_actual(actual, rubric)
     rules = rubric.quantitative
@@ -173,25 +190,36 @@ def _quantitative(
     key = "zero-target" if target.number == ZERO else "time-point" if is_time else operator
     outcome = QUANTITATIVE[rubric.methods[key]](value, target.number, operator)
     outcome = _overshoot(outcome, operator, value, target.number, rubric)
-    prefix = {
-        "zero-target": "指标值为 0，按是否达成计分：",
-        "time-point": "时间节点，按是否达成计分：",
-    }
-    basis = prefix.get(key, "") + outcome.basis
+    prefix = _PREFIXES.get(key, "")
     if row.operator is None:
-        basis = f"未填指标性质，按 {operator} 计分；{basis}"
-    return Outcome(outcome.factor, basis), _status(outcome.factor), value
+        prefix = f"未填指标性质，按 {operator} 计分；{prefix}"
+    explain = partial(_prefixed, prefix, outcome.explain) if prefix else outcome.explain
+    return Outcome(outcome.factor, explain), _status(outcome.factor), value
+
+
+_PREFIXES: Final = {
+    "zero-target": "指标值为 0，按是否达成计分：",
+    "time-point": "时间节点，按是否达成计分：",
+}
+
+
+def _prefixed(prefix: str, inner: Explain) -> str:
+    return prefix + inner()
 
 
 def _text_actual(actual: Reading, rubric: Rubric) -> Scoring:
     if actual.factor is None:
-        return _unscored(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
+        return _unscored(
+            text(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
+        )
     if rubric.quantitative.text_actual == "zero":
-        return _unscored(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分")
-    basis = (
-        f"定量指标的完成值为文字 '{actual.text}'，无法核实，按短语系数 {fmt(actual.factor)} 计分"
-    )
-    return Outcome(actual.factor, basis), _status(actual.factor), None
+        return _unscored(text(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分"))
+    explain = partial(_phrase_text, actual.text, actual.factor)
+    return Outcome(actual.factor, explain), _status(actual.factor), None
+
+
+def _phrase_text(shown: str, factor: Decimal) -> str:
+    return f"定量指标的完成值为文字 '{shown}'，无法核实，按短语系数 {fmt(factor)} 计分"
 
 
 def _overshoot(
@@ -203,10 +231,13 @@ def _overshoot(
     if actual / target <= rules.overshoot_ratio:
         return outcome
     factor = target / actual
-    return Outcome(
-        factor,
-        f"{outcome.basis}；超过指标值 {fmt_plain(rules.overshoot_ratio)} 倍，"
-        f"按 指标值/完成值 = {percent(factor * HUNDRED)} 扣减",
+    return Outcome(factor, partial(_overshoot_text, outcome.explain, rules.overshoot_ratio, factor))
+
+
+def _overshoot_text(inner: Explain, ratio: Decimal, factor: Decimal) -> str:
+    return (
+        f"{inner()}；超过指标值 {fmt_plain(ratio)} 倍，"
+        f"按 指标值/完成值 = {percent(factor * HUNDRED)} 扣减"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Final, Literal
 
 from .numbers import ONE, ZERO, fmt_plain, percent
@@ -17,12 +18,24 @@ from .numbers import ONE, ZERO, fmt_plain, percent
 Kind = Literal["quantitative", "qualitative"]
 
 
+Explain = Callable[[], str]
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The share of the weight earned, in [0, 1], and how."""
+    """The share of the weight earned, in [0, 1], and how (written out only when asked for)."""
 
     factor: Decimal
-    basis: str
+    explain: Explain
+
+    @property
+    def basis(self) -> str:
+        return self.explain()
+
+
+def text(message: str) -> Explain:
+    """An explanation that is already written."""
+    return partial(str, message)
 
 
 QuantitativeMethod = Callable[[Decimal, Decimal, str], Outcome]
@@ -65,12 +78,25 @@ def qualitative(name: str) -> Callable[[QualitativeMethod], QualitativeMethod]:
     return register
 
 
+_UP: Final = "完成值 {a} 未达指标值 {t}，按 完成值/指标值 = {p} 计分"
+_DOWN: Final = "完成值 {a} 超过指标值 {t}，按 指标值/完成值 = {p} 计分"
+_NEARER: Final = "完成值 {a} 与指标值 {t} 不等，按两者较小比值 {p} 计分"
+
+
 def _clamp(value: Decimal) -> Decimal:
     return max(ZERO, min(ONE, value))
 
 
+def _met_text(actual: Decimal, target: Decimal, operator: str) -> str:
+    return f"完成值 {fmt_plain(actual)} {operator} 指标值 {fmt_plain(target)}，达成"
+
+
 def _met(actual: Decimal, target: Decimal, operator: str) -> Outcome:
-    return Outcome(ONE, f"完成值 {fmt_plain(actual)} {operator} 指标值 {fmt_plain(target)}，达成")
+    return Outcome(ONE, partial(_met_text, actual, target, operator))
+
+
+def _ratio_text(template: str, actual: Decimal, target: Decimal, factor: Decimal) -> str:
+    return template.format(a=fmt_plain(actual), t=fmt_plain(target), p=percent(factor * 100))
 
 
 @quantitative("ratio-up")
@@ -79,11 +105,7 @@ def ratio_up(actual: Decimal, target: Decimal, operator: str) -> Outcome:
     if actual >= target:
         return _met(actual, target, "≥")
     factor = _clamp(actual / target) if target > 0 else ZERO
-    return Outcome(
-        factor,
-        f"完成值 {fmt_plain(actual)} 未达指标值 {fmt_plain(target)}，"
-        f"按 完成值/指标值 = {percent(factor * 100)} 计分",
-    )
+    return Outcome(factor, partial(_ratio_text, _UP, actual, target, factor))
 
 
 @quantitative("ratio-down")
@@ -92,11 +114,7 @@ def ratio_down(actual: Decimal, target: Decimal, operator: str) -> Outcome:
     if actual <= target:
         return _met(actual, target, "≤")
     factor = _clamp(target / actual) if actual > 0 and target > 0 else ZERO
-    return Outcome(
-        factor,
-        f"完成值 {fmt_plain(actual)} 超过指标值 {fmt_plain(target)}，"
-        f"按 指标值/完成值 = {percent(factor * 100)} 计分",
-    )
+    return Outcome(factor, partial(_ratio_text, _DOWN, actual, target, factor))
 
 
 @quantitative("nearer-ratio")
@@ -106,11 +124,7 @@ def nearer_ratio(actual: Decimal, target: Decimal, operator: str) -> Outcome:
         return _met(actual, target, "＝")
     positive = actual > 0 and target > 0
     factor = _clamp(min(actual / target, target / actual)) if positive else ZERO
-    return Outcome(
-        factor,
-        f"完成值 {fmt_plain(actual)} 与指标值 {fmt_plain(target)} 不等，"
-        f"按两者较小比值 {percent(factor * 100)} 计分",
-    )
+    return Outcome(factor, partial(_ratio_text, _NEARER, actual, target, factor))
 
 
 @quantitative("threshold")
@@ -118,18 +132,37 @@ def threshold(actual: Decimal, target: Decimal, operator: str) -> Outcome:
     """Met or not: full or nothing (strict limits, zero targets, points in time)."""
     if meets(operator, actual, target):
         return _met(actual, target, operator)
-    return Outcome(
-        ZERO, f"完成值 {fmt_plain(actual)} 未满足 {operator} {fmt_plain(target)}，不得分"
-    )
+    return Outcome(ZERO, partial(_missed_text, actual, target, operator))
+
+
+def _missed_text(actual: Decimal, target: Decimal, operator: str) -> str:
+    return f"完成值 {fmt_plain(actual)} 未满足 {operator} {fmt_plain(target)}，不得分"
 
 
 @qualitative("grade")
 def grade(actual: Decimal, target: Decimal) -> Outcome:
     """定性: the actual's grade factor over the target's, never above 1."""
     if target <= 0 or actual >= target:
-        return Outcome(ONE, "完成等级达到指标要求")
+        return Outcome(ONE, _GRADE_MET)
     factor = _clamp(actual / target)
-    return Outcome(factor, f"完成等级系数 {fmt_plain(actual)} / 指标等级系数 {fmt_plain(target)}")
+    return Outcome(factor, partial(_grade_text, actual, target))
 
 
-__all__ = ["QUALITATIVE", "QUANTITATIVE", "Kind", "Outcome", "meets", "qualitative", "quantitative"]
+_GRADE_MET: Final = text("完成等级达到指标要求")
+
+
+def _grade_text(actual: Decimal, target: Decimal) -> str:
+    return f"完成等级系数 {fmt_plain(actual)} / 指标等级系数 {fmt_plain(target)}"
+
+
+__all__ = [
+    "QUALITATIVE",
+    "QUANTITATIVE",
+    "Explain",
+    "Kind",
+    "Outcome",
+    "meets",
+    "qualitative",
+    "quantitative",
+    "text",
+]

@@ -22,19 +22,22 @@ _NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _LEADING: Final = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(.*?)\s*$", re.DOTALL)
 
 
+_QUANTA: Final = tuple(ONE.scaleb(-places) for places in range(READ_PLACES + 1))
+
+
 def quantum(places: int) -> Decimal:
     """``Decimal('0.01')`` for 2 places."""
-    return ONE.scaleb(-places)
+    return _QUANTA[places] if 0 <= places <= READ_PLACES else ONE.scaleb(-places)
 
 
 def half_up(value: Decimal, places: int = 2) -> Decimal:
     """Round half away from zero to ``places`` decimals, as a form does (四舍五入)."""
-    return value.quantize(quantum(places), rounding=ROUND_HALF_UP, context=_WIDE)
+    return value.quantize(quantum(places), ROUND_HALF_UP, _WIDE)
 
 
 def floor_to(value: Decimal, places: int = 2) -> Decimal:
     """Truncate toward zero to ``places`` decimals."""
-    return value.quantize(quantum(places), rounding=ROUND_DOWN, context=_WIDE)
+    return value.quantize(quantum(places), ROUND_DOWN, _WIDE)
 
 
 def normalise_text(text: str) -> str:
@@ -64,14 +67,13 @@ def checked(value: Decimal) -> Decimal:
     Anything else is a ValueError said in Chinese.
     """
     try:
-        finite = value.is_finite() and abs(value) < LIMIT
+        finite = value.is_finite() and -LIMIT < value < LIMIT
     except InvalidOperation:  # pragma: no cover - signalling NaN
         finite = False
     if not finite:
         raise ValueError(f"数值 {value:.6} 超出合理范围")
-    if value.as_tuple().exponent < -READ_PLACES:  # type: ignore[operator]
-        return value.quantize(quantum(READ_PLACES), rounding=ROUND_HALF_UP, context=_WIDE)
-    return value
+    rounded = value.quantize(_QUANTA[READ_PLACES], ROUND_HALF_UP, _WIDE)
+    return value if rounded == value else rounded
 
 
 def fmt(value: Decimal | None, places: int = 2) -> str:

@@ -28,6 +28,8 @@ from .rubric import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, CheckConfig, Rubric
 from .tomlpos import locate
 
 DEFAULT_RUBRIC: Final = "mof-2020"
+#: The strict rubric ``perfscore review`` re-scores under, beside the self rubric.
+REVIEW_RUBRIC: Final = "mof-2020-review"
 
 Problem = tuple[tuple[str, ...], str]
 
@@ -195,4 +197,4 @@ def _rubric_error(
     return RubricError(f"{where}: {message}" if where else message, file=str(file))
 
 
-__all__ = ["DEFAULT_RUBRIC", "load_rubric", "shipped"]
+__all__ = ["DEFAULT_RUBRIC", "REVIEW_RUBRIC", "load_rubric", "shipped"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Final, Literal
 
 from .case import Case, Indicator
+from .methods import Explain
 from .rubric import Rubric, Severity
 from .values import Reading
 
@@ -43,7 +44,12 @@ class ExecutionResult:
     rate: Decimal | None
     weight: Decimal
     score: Decimal
-    basis: str
+    explain: Explain
+
+    @property
+    def basis(self) -> str:
+        """How the score was reached, in Chinese."""
+        return self.explain()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +63,7 @@ class IndicatorResult:
     score: Decimal
     factor: Decimal
     status: Status
-    basis: str
+    explain: Explain
     target: Reading
     actual: Reading
     actual_in_unit: Decimal | None
@@ -67,6 +73,11 @@ class IndicatorResult:
     @property
     def where(self) -> str:
         return f"$.indicators[{self.index}]"
+
+    @property
+    def basis(self) -> str:
+        """How the score was reached, in Chinese."""
+        return self.explain()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
@@ -19,6 +19,18 @@ OPERATOR_KEYS: Final = ("≥", "≤", "＝", "＜", "＞", "定性")
 SPECIAL_METHOD_KEYS: Final = ("zero-target", "time-point")
 
 Severity = Literal["error", "warning", "info"]
+
+
+#: Entries a memo of texts already read keeps before it starts afresh (bounds its memory).
+MEMO_LIMIT: Final = 4096
+
+
+def remember(memo: dict[Any, Any], key: Any, value: Any) -> Any:
+    """Store ``value`` under ``key`` in a bounded memo and return it."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 class _Section(BaseModel):
@@ -85,11 +97,24 @@ class Qualitative(_Section):
     def phrases_longest_first(self) -> tuple[tuple[str, Decimal], ...]:
         return tuple(sorted(self.phrases.items(), key=lambda item: -len(item[0])))
 
+    @cached_property
+    def memo(self) -> dict[tuple[str, str], Any]:
+        """Texts already read under these rules (``values`` fills and bounds it)."""
+        return {}
+
 
 class CheckConfig(_Section):
     model_config = ConfigDict(extra="allow", frozen=True)
     severity: Severity | None = None
     enabled: StrictBool = True
+
+
+class Review(_Section):
+    """How ``perfscore review`` sums up a batch (the strict rubric's settings are used)."""
+
+    over_claim: Decimal = Field(Decimal(1), ge=0)
+    top_findings: int = Field(3, ge=1)
+    top_codes: int = Field(10, ge=1)
 
 
 class Rubric(_Section):
@@ -109,6 +134,12 @@ class Rubric(_Section):
     grades: dict[str, Decimal]
     rounding: int = Field(2, ge=0, le=6)
     checks: dict[str, CheckConfig] = Field(default_factory=dict)
+    review: Review = Review()
+
+    @property
+    def full_marks(self) -> Decimal:
+        """The most a case can score: execution plus every level (100)."""
+        return self.execution.weight + self.indicator_total
 
     @property
     def indicator_total(self) -> Decimal:
@@ -125,12 +156,29 @@ class Rubric(_Section):
         ]
         return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str | None], Any]:
+        return {}
+
+    def is_cost(self, level1: str, level2: str | None) -> bool:
+        """Whether a row is a cost indicator (成本指标): a marker in its 二级 or 一级 cell."""
+        key = (level1, level2)
+        found = self._memo.get(key)
+        if found is None:
+            markers = self.quantitative.cost_markers
+            found = any(m in level1 or (level2 is not None and m in level2) for m in markers)
+            remember(self._memo, key, found)
+        return bool(found)
+
     def level_of(self, level1: str) -> str | None:
         """The level a 一级指标 cell names: an exact spelling, else the longest one it contains."""
-        for alias, key in self.level_aliases:
-            if level1 == alias:
-                return key
-        return next((key for alias, key in self.level_aliases if alias in level1), None)
+        key = ("level", level1)
+        if key in self._memo:
+            return cast(str | None, self._memo[key])
+        found = next((k for alias, k in self.level_aliases if level1 == alias), None)
+        if found is None:
+            found = next((k for alias, k in self.level_aliases if alias in level1), None)
+        return cast(str | None, remember(self._memo, key, found))
 
     def grade_of(self, score: Decimal) -> str:
         """The band a total falls in (bands are checked to be in descending order)."""
@@ -141,6 +189,7 @@ class Rubric(_Section):
 
 
 __all__ = [
+    "MEMO_LIMIT",
     "OPERATOR_KEYS",
     "SPECIAL_METHOD_KEYS",
     "CheckConfig",
@@ -148,7 +197,9 @@ __all__ = [
     "Level",
     "Qualitative",
     "Quantitative",
+    "Review",
     "Rubric",
     "Severity",
     "Weights",
+    "remember",
 ]

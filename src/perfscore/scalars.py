@@ -46,6 +46,8 @@ def _reject_kind(value: object, wanted: str) -> None:
 
 def to_decimal(value: object, wanted: str = "数字") -> Decimal:
     """A JSON number or numeric string as an exact Decimal; ValueError otherwise."""
+    if type(value) is Decimal:
+        return checked(value)
     _reject_kind(value, wanted)
     if isinstance(value, Decimal | int):
         return checked(Decimal(value))
@@ -99,6 +101,8 @@ def parse_operator(value: object) -> str:
 
 def parse_value(value: object) -> Decimal | str:
     """An indicator's target or actual: a number (exact) or a text kept as written."""
+    if type(value) is Decimal:
+        return checked(value)
     _reject_kind(value, "数字或文本")
     if isinstance(value, str):
         number = parse_decimal(value)
@@ -117,7 +121,7 @@ def split_operator(text: str) -> tuple[str, str] | None:
 def _optional_text(value: object) -> str | None:
     if value is None:
         return None
-    if isinstance(value, str):
+    if type(value) is str or isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
         return str(value)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 from .numbers import split_leading_number
-from .rubric import Qualitative, Quantitative
+from .rubric import Qualitative, Quantitative, remember
 from .scalars import split_operator
 
 TargetKind = Literal["number", "grade", "scale", "text", "missing"]
@@ -57,12 +57,23 @@ def is_scale(text: str, rules: Qualitative) -> bool:
     return named >= rules.scale_min_grades and not leftover
 
 
+_MISSING: Final = Reading("missing")
+
+
 def read_target(value: Decimal | str | None, rules: Qualitative) -> Reading:
     """A target cell as a reviewer reads it."""
     if value is None:
-        return Reading("missing")
+        return _MISSING
     if isinstance(value, Decimal):
         return Reading("number", number=value)
+    key = ("target", value)
+    found = rules.memo.get(key)
+    if found is None:
+        found = remember(rules.memo, key, _target_text(value, rules))
+    return cast(Reading, found)
+
+
+def _target_text(value: str, rules: Qualitative) -> Reading:
     if is_scale(value, rules):
         return Reading("scale", text=value)
     factor = grade_factor(value, rules)
@@ -74,9 +85,17 @@ def read_target(value: Decimal | str | None, rules: Qualitative) -> Reading:
 def read_actual(value: Decimal | str | None, qualitative: Qualitative) -> Reading:
     """An actual cell: a number (``"98%"``, ``"≥50个"``), a grade, a known phrase, or other text."""
     if value is None:
-        return Reading("missing")
+        return _MISSING
     if isinstance(value, Decimal):
         return Reading("number", number=value)
+    key = ("actual", value)
+    found = qualitative.memo.get(key)
+    if found is None:
+        found = remember(qualitative.memo, key, _actual_text(value, qualitative))
+    return cast(Reading, found)
+
+
+def _actual_text(value: str, qualitative: Qualitative) -> Reading:
     split = split_operator(value)
     leading = split_leading_number(split[1] if split else value)
     if leading is not None:

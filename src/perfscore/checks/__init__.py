@@ -1,6 +1,6 @@
 """Findings a reviewer raises, one registered check per code (see ``registry``)."""
 
 from . import budget, indicators, totals
-from .registry import CHECKS, Check, check, run_checks
+from .registry import CHECKS, Check, check, run_checks, title
 
-__all__ = ["CHECKS", "Check", "budget", "check", "indicators", "run_checks", "totals"]
+__all__ = ["CHECKS", "Check", "budget", "check", "indicators", "run_checks", "title", "totals"]

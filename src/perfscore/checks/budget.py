@@ -14,7 +14,7 @@ from .registry import Raised, check, option
 COLUMNS: Final = {"initial": "年初预算", "adjusted": "调整后预算", "executed": "预算执行数"}
 
 
-@check("budget-rows-mismatch", "error")
+@check("budget-rows-mismatch", "error", "预算合计与分项不符")
 def budget_rows(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """The stated total of each column against the sum of the funding rows."""
     budget = scored.case.budget
@@ -43,7 +43,7 @@ def _stated_rate_problem(
     return f"应为 {fmt(executed or ZERO)} / {fmt(adjusted)} = {percent(half_up(exact))}"
 
 
-@check("execution-rate-mismatch", "warning", tolerance=Decimal(0))
+@check("execution-rate-mismatch", "warning", "执行率计算有误", tolerance=Decimal(0))
 def execution_rate(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Each stated 预算执行率 against 执行数 / 调整后预算数 of its own row."""
     tolerance = option(options, "tolerance")
@@ -71,7 +71,7 @@ def execution_rate(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
             yield f"{label}执行率填报 {row.rate:f}%，{problem}", where
 
 
-@check("budget-adjusted", "info")
+@check("budget-adjusted", "info", "预算有调整")
 def budget_adjusted(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """年初预算 ≠ 调整后预算: an adjustment that needs explaining."""
     initial, adjusted = scored.execution.initial, scored.execution.adjusted
@@ -88,7 +88,7 @@ def budget_adjusted(scored: Scored, options: Mapping[str, Any]) -> Iterator[Rais
     )
 
 
-@check("over-executed", "warning")
+@check("over-executed", "warning", "执行数超预算")
 def over_executed(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """执行数 above 调整后预算数: the rate is capped at 100% for the score."""
     execution = scored.execution
@@ -106,14 +106,14 @@ def over_executed(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
         )
 
 
-@check("zero-budget", "warning")
+@check("zero-budget", "warning", "无调整后预算")
 def zero_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """No adjusted budget: the execution rate is undefined and scores 0."""
     if not scored.execution.adjusted:
         yield "调整后预算为 0 或未填，执行率无法计算，预算执行得 0 分", "$.budget.adjusted"
 
 
-@check("missing-reason", "warning")
+@check("missing-reason", "warning", "未说明偏差原因")
 def missing_reason(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """An indicator not fully met, or a rate under the rubric's floor, with no reason given."""
     rate = scored.execution.rate

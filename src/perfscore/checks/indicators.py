@@ -28,7 +28,7 @@ def _quantitative(row: IndicatorResult) -> bool:
     return row.target.kind == "number" and row.indicator.operator != "定性"
 
 
-@check("text-actual", "warning")
+@check("text-actual", "warning", "定量指标填文字")
 def text_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A quantitative indicator whose actual is a phrase or grade: it cannot be verified."""
     zero = scored.rubric.quantitative.text_actual == "zero"
@@ -42,14 +42,14 @@ def text_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
             )
 
 
-@check("missing-actual", "error")
+@check("missing-actual", "error", "未填完成值")
 def missing_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     for row in scored.indicators:
         if row.actual.kind == "missing":
             yield f"{_label(row)}未填完成值，不得分", f"{row.where}.actual"
 
 
-@check("unreadable-actual", "error")
+@check("unreadable-actual", "error", "完成值无法识别")
 def unreadable_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """An actual that is neither a number nor a known grade or phrase; or a number on a 定性 row."""
     for row in scored.indicators:
@@ -69,14 +69,14 @@ def unreadable_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Ra
             )
 
 
-@check("missing-target", "error")
+@check("missing-target", "error", "未填指标值")
 def missing_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     for row in scored.indicators:
         if row.target.kind == "missing":
             yield f"{_label(row)}未填指标值，无法考核", f"{row.where}.target"
 
 
-@check("scale-as-target", "warning")
+@check("scale-as-target", "warning", "以等级全称作指标值")
 def scale_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A qualitative target left as the whole grade scale ("优良中低差"): no target at all."""
     for row in scored.indicators:
@@ -87,7 +87,7 @@ def scale_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Rais
             )
 
 
-@check("unit-mismatch", "warning")
+@check("unit-mismatch", "warning", "度量单位有误")
 def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Units that do not fit: a percent level not in %, a % above 100, an actual in another unit."""
     rules = scored.rubric.quantitative
@@ -113,7 +113,7 @@ def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
             )
 
 
-@check("cost-direction", "warning")
+@check("cost-direction", "warning", "成本指标方向有误")
 def cost_direction(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A cost indicator bounded from below (≥, ＞): costs take an upper limit."""
     for row in scored.indicators:
@@ -124,7 +124,7 @@ def cost_direction(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
             )
 
 
-@check("cost-budget-mismatch", "warning", tolerance=Decimal("0.10"))
+@check("cost-budget-mismatch", "warning", "成本指标与预算不符", tolerance=Decimal("0.10"))
 def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A money cost target far from the adjusted budget; a per-unit cost above the whole budget."""
     rules = scored.rubric.quantitative
@@ -152,7 +152,7 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
             )
 
 
-@check("overshoot", "info")
+@check("overshoot", "info", "完成值远超指标值")
 def overshoot(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """An actual far above a ≥/＞ target: the target may have been set too low."""
     rules = scored.rubric.quantitative

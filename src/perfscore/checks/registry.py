@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, Final, cast
 
 from ..results import SEVERITY_RANK, Finding, Scored
-from ..rubric import Severity
+from ..rubric import Rubric, Severity
 
 #: A check says (message, where), or (message, where, severity) to override its default.
 Raised = tuple[str, str] | tuple[str, str, Severity]
@@ -17,25 +17,46 @@ CheckFunction = Callable[[Scored, Mapping[str, Any]], Iterable[Raised]]
 
 @dataclass(frozen=True, slots=True)
 class Check:
+    """A registered check: its code, default severity, a title in a few words, and options."""
+
     code: str
     severity: Severity
+    title: str
     run: CheckFunction
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Enabled:
+    """A check as one rubric runs it: options merged, default severity chosen."""
+
+    code: str
+    severity: Severity
+    run: CheckFunction
+    options: Mapping[str, Any]
+
+
 CHECKS: Final[dict[str, Check]] = {}
+#: Each rubric's enabled checks, computed once (keyed by identity; the rubric is kept alive).
+_PLANS: Final[dict[int, tuple[Rubric, tuple[Enabled, ...]]]] = {}
 
 
 def check(
-    code: str, severity: Severity, **options: Any
+    code: str, severity: Severity, title: str, **options: Any
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register ``function`` as the check for finding ``code``."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        CHECKS[code] = Check(code, severity, function, options)
+        CHECKS[code] = Check(code, severity, title, function, options)
         return function
 
     return register
+
+
+def title(code: str) -> str:
+    """What a finding code means, in a few words (the code itself if unknown)."""
+    registered = CHECKS.get(code)
+    return code if registered is None else registered.title
 
 
 def option(options: Mapping[str, Any], name: str) -> Decimal:
@@ -51,20 +72,47 @@ def severity_option(options: Mapping[str, Any], name: str) -> Severity:
     return cast(Severity, value)
 
 
-def run_checks(scored: Scored) -> tuple[Finding, ...]:
-    """Every enabled check, in registry order; findings sorted by severity, errors first."""
-    findings: list[Finding] = []
+def enabled(rubric: Rubric) -> tuple[Enabled, ...]:
+    """The checks ``rubric`` runs, in registry order, with their options and severities."""
+    plan = _PLANS.get(id(rubric))
+    if plan is not None and plan[0] is rubric:
+        return plan[1]
+    checks = []
     for code, registered in CHECKS.items():
-        config = scored.rubric.checks.get(code)
+        config = rubric.checks.get(code)
         if config is not None and not config.enabled:
             continue
         options = {**registered.options, **((config.model_extra or {}) if config else {})}
         default = (config.severity if config else None) or registered.severity
-        for raised in registered.run(scored, options):
-            severity = raised[2] if len(raised) == 3 else default
-            findings.append(Finding(code, severity, raised[0], raised[1]))
-    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+        checks.append(Enabled(code, default, registered.run, options))
+    _PLANS[id(rubric)] = (rubric, tuple(checks))
+    return tuple(checks)
+
+
+def run_checks(scored: Scored) -> tuple[Finding, ...]:
+    """Every enabled check, in registry order; findings sorted by severity, errors first."""
+    findings: list[Finding] = []
+    for active in enabled(scored.rubric):
+        for raised in active.run(scored, active.options):
+            severity = raised[2] if len(raised) == 3 else active.severity
+            findings.append(Finding(active.code, severity, raised[0], raised[1]))
+    findings.sort(key=_severity_first)
     return tuple(findings)
 
 
-__all__ = ["CHECKS", "Check", "Raised", "check", "option", "run_checks", "severity_option"]
+def _severity_first(finding: Finding) -> int:
+    return -SEVERITY_RANK[finding.severity]
+
+
+__all__ = [
+    "CHECKS",
+    "Check",
+    "Enabled",
+    "Raised",
+    "check",
+    "enabled",
+    "option",
+    "run_checks",
+    "severity_option",
+    "title",
+]

@@ -15,7 +15,7 @@ def _name(scored: Scored, index: int) -> str:
     return f"指标「{scored.case.indicators[index].name}」"
 
 
-@check("claimed-score-mismatch", "error", tolerance=Decimal(0))
+@check("claimed-score-mismatch", "error", "自评总分与重算不符", tolerance=Decimal(0))
 def claimed_score(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """The claimed total against the recomputed one, and against the sum of its own rows."""
     claimed = scored.case.claimed_score
@@ -37,7 +37,7 @@ def claimed_score(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
             )
 
 
-@check("row-score-mismatch", "warning", tolerance=Decimal(0))
+@check("row-score-mismatch", "warning", "分项得分与重算不符", tolerance=Decimal(0))
 def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Each claimed row score (budget and indicators) against its recomputed score."""
     tolerance = option(options, "tolerance")
@@ -54,7 +54,7 @@ def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
             )
 
 
-@check("weights-mismatch", "warning")
+@check("weights-mismatch", "warning", "权重不符")
 def weights(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Given weights that do not add up to the indicator total, to their level, or to the rubric."""
     allocation = scored.allocation
@@ -97,7 +97,7 @@ def _stated_levels(scored: Scored) -> Iterator[Raised]:
             )
 
 
-@check("missing-level", "error", optional_severity="info")
+@check("missing-level", "error", "缺少一级指标", optional_severity="info")
 def missing_level(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A first-level indicator the table lacks; where its weight went."""
     allocation = scored.allocation

@@ -1,0 +1,46 @@
+"""Writing results: to a file atomically (a temporary file renamed into place), or to stdout."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextlib.contextmanager
+def atomic_output(target: str | Path | None) -> Iterator[BinaryIO]:
+    """A binary stream for ``target`` (stdout when None).
+
+    A file is written beside the target under a temporary name and renamed over it only when
+    the block ends normally: an interrupted run (an error, Ctrl-C) leaves the target as it was
+    and no temporary file behind.
+    """
+    if target is None:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    path = Path(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def write_text(text: str, target: str | Path | None) -> None:
+    """``text`` as UTF-8 to ``target`` (atomically) or stdout."""
+    with atomic_output(target) as stream:
+        stream.write(text.encode("utf-8"))
+
+
+__all__ = ["atomic_output", "write_text"]

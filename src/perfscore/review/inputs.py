@@ -1,0 +1,168 @@
+"""The inputs of a batch, cut into units of work: groups of case files and spans of JSONL files.
+
+A unit is small to send to a worker (names and byte offsets, never the text) and is read by the
+worker itself. Units come in input order; results are put back in that order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from ..errors import CaseError
+from ..loader import read_text
+from ..messages import os_message
+
+#: Bytes of JSON Lines per unit, and case files per unit.
+SPAN_BYTES: Final = 1 << 20
+FILES_PER_UNIT: Final = 32
+JSONL_SUFFIX: Final = ".jsonl"
+_SUFFIXES: Final = (".json", JSONL_SUFFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Whole case files, or the lines of one JSONL file from ``start`` to ``end`` (bytes)."""
+
+    files: tuple[str, ...] = ()
+    jsonl: str | None = None
+    start: int = 0
+    end: int = 0
+    first_line: int = 1
+
+    @property
+    def size(self) -> int:
+        """Work in bytes, for the progress bar (a case file counts as its size on disk)."""
+        if self.jsonl is not None:
+            return self.end - self.start
+        return sum(_size(file) for file in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One input's text: a file, or a line of a JSONL file."""
+
+    file: str
+    line: int | None
+    text: str
+
+
+def input_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Files as given; folders searched recursively for ``*.json`` and ``*.jsonl``, sorted."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = path.rglob("*")
+            found.extend(sorted(p for p in inside if p.suffix in _SUFFIXES and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def total_size(files: Sequence[Path]) -> int:
+    """All the bytes to read (unreadable files count as 0)."""
+    return sum(_size(str(file)) for file in files)
+
+
+def _size(file: str) -> int:
+    try:
+        return os.stat(file).st_size
+    except OSError:
+        return 0
+
+
+def units(files: Sequence[Path]) -> Iterator[Unit]:
+    """The batch in units of work, in input order."""
+    group: list[str] = []
+    for path in files:
+        if path.suffix != JSONL_SUFFIX:
+            group.append(str(path))
+            if len(group) == FILES_PER_UNIT:
+                yield Unit(files=tuple(group))
+                group = []
+            continue
+        if group:
+            yield Unit(files=tuple(group))
+            group = []
+        yield from spans(path)
+    if group:
+        yield Unit(files=tuple(group))
+
+
+def spans(path: Path, span: int = SPAN_BYTES) -> Iterator[Unit]:
+    """A JSONL file cut at line ends into spans of about ``span`` bytes.
+
+    Read block by block, so memory stays flat; an unreadable file is one unit whose reading
+    reports the error.
+    """
+    try:
+        stream = path.open("rb")
+    except OSError:
+        yield Unit(jsonl=str(path))
+        return
+    with stream:
+        start, line, carry = 0, 1, b""
+        while block := stream.read(span):
+            data = carry + block
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                carry = data
+                continue
+            yield Unit(jsonl=str(path), start=start, end=start + cut, first_line=line)
+            line += data.count(b"\n", 0, cut)
+            start += cut
+            carry = data[cut:]
+        if carry:
+            yield Unit(jsonl=str(path), start=start, end=start + len(carry), first_line=line)
+
+
+def read_unit(unit: Unit) -> Iterator[Text | CaseError | None]:
+    """Each input of ``unit``: its text, or the error that stopped reading it.
+
+    A blank JSONL line gives None: it is counted, not scored.
+    """
+    if unit.jsonl is None:
+        for file in unit.files:
+            try:
+                yield Text(file, None, read_text(Path(file)))
+            except CaseError as error:
+                yield error
+        return
+    yield from _read_span(unit)
+
+
+def _read_span(unit: Unit) -> Iterator[Text | CaseError | None]:
+    file = unit.jsonl
+    assert file is not None
+    try:
+        with open(file, "rb") as stream:
+            stream.seek(unit.start)
+            data = stream.read(unit.end - unit.start) if unit.end else stream.read()
+    except OSError as error:
+        yield CaseError(f"无法读取：{os_message(error)}", file=file)
+        return
+    if unit.start == 0 and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    for number, raw in enumerate(lines, unit.first_line):
+        yield _line(file, number, raw)
+
+
+def _line(file: str, number: int, raw: bytes) -> Text | CaseError | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return CaseError("不是 UTF-8 编码的文本", file=file, line=number, column=error.start + 1)
+    if not text.strip():
+        return None
+    return Text(file, number, text)
+
+
+__all__ = ["Text", "Unit", "input_files", "read_unit", "spans", "total_size", "units"]

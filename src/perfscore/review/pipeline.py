@@ -1,0 +1,102 @@
+"""A review from paths to output: inputs cut into units, scored in order, written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, Literal
+
+from ..errors import PerfscoreError
+from ..output import atomic_output, write_text
+from ..rubric import Rubric, Severity
+from .formats import Batch, encode_line, render_csv, render_json, render_table, summary_line
+from .inputs import input_files, total_size, units
+from .rows import Problem, Row, order
+from .runner import Reviewer, run
+from .summary import Summary
+from .xlsx import write_xlsx
+
+Format = Literal["table", "json", "jsonl", "csv", "xlsx"]
+FORMATS: Final[tuple[Format, ...]] = ("table", "json", "jsonl", "csv", "xlsx")
+#: A batch this large (bytes or files) gets a progress bar on a terminal.
+LARGE_BYTES: Final = 2 << 20
+LARGE_FILES: Final = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to review and how."""
+
+    paths: Sequence[str | Path]
+    mine: Rubric
+    strict: Rubric
+    form: Format = "table"
+    output: str | Path | None = None
+    jobs: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    """The summary of a finished review."""
+
+    summary: Summary
+
+    def fails(self, level: Severity | None) -> bool:
+        """Whether a submission has a finding at ``level`` or worse (``--fail-on``)."""
+        if level == "error":
+            return self.summary.with_errors > 0
+        return level == "warning" and self.summary.with_warnings > 0
+
+
+Progress = Callable[[int], None]
+
+
+def is_large(paths: Sequence[str | Path]) -> tuple[bool, int]:
+    """Whether the batch is large enough for a progress bar, and its size in bytes."""
+    files = input_files(paths)
+    size = total_size(files)
+    return size >= LARGE_BYTES or len(files) >= LARGE_FILES, size
+
+
+def review(plan: Plan, progress: Progress | None = None) -> Reviewed:
+    """Score every input of ``plan`` and write the output; bad inputs are rows, not stops."""
+    if plan.form == "xlsx" and plan.output is None:
+        raise PerfscoreError("xlsx 格式须用 -o 指定输出文件")
+    advance = progress or (lambda _size: None)
+    stream = plan.form == "jsonl"
+    reviewer = Reviewer(plan.mine, plan.strict, encode_line if stream else None)
+    work = units(input_files(plan.paths))
+    summary = Summary()
+    if stream:
+        with atomic_output(plan.output) as out:
+            for done in run(reviewer, work, plan.jobs):
+                out.writelines(done.lines)
+                summary.merge(done.summary)
+                advance(done.size)
+            out.write(summary_line(summary, plan.mine, plan.strict))
+        return Reviewed(summary)
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    for done in run(reviewer, work, plan.jobs):
+        for result in done.results:
+            if isinstance(result, Row):
+                rows.append(result)
+            else:
+                problems.append(result)
+        summary.merge(done.summary)
+        advance(done.size)
+    _write(Batch(order(rows), problems, summary, plan.mine, plan.strict), plan)
+    return Reviewed(summary)
+
+
+def _write(batch: Batch, plan: Plan) -> None:
+    if plan.form == "xlsx":
+        with atomic_output(plan.output) as out:
+            write_xlsx(batch, out)
+        return
+    render = {"table": render_table, "json": render_json, "csv": render_csv}[plan.form]
+    write_text(render(batch), plan.output)
+
+
+__all__ = ["FORMATS", "Format", "Plan", "Progress", "Reviewed", "is_large", "review"]

@@ -1,0 +1,107 @@
+"""Running a review: each unit scored on its own (in this process or in N workers), in order."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.pool import Pool
+from typing import Final
+
+from ..engine import evaluate
+from ..errors import PerfscoreError
+from ..loader import case_from_data, parse_json
+from ..rubric import Rubric
+from .inputs import Text, Unit, read_unit
+from .rows import Problem, Row, row_of
+from .summary import Summary
+
+Encoder = Callable[[Row | Problem], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """The two rubrics a batch is scored under and, when streaming, how a line is written."""
+
+    mine: Rubric
+    strict: Rubric
+    encode: Encoder | None = None
+
+    def review(self, text: Text) -> Row | Problem:
+        """One input, from its text alone."""
+        try:
+            case = case_from_data(parse_json(text.text, text.file), text.file)
+            mine = evaluate(case, self.mine, text.file)
+            strict = evaluate(case, self.strict, text.file)
+        except PerfscoreError as error:
+            return Problem.of(_at_line(error, text), text.file, text.line)
+        return row_of(mine, strict, text.file, text.line)
+
+    def unit(self, unit: Unit) -> Done:
+        """Every input of ``unit``: rows (or, streaming, their encoded lines) and the summary."""
+        done = Done(size=unit.size)
+        full_marks, settings = self.mine.full_marks, self.strict.review
+        for item in read_unit(unit):
+            if item is None:
+                done.summary.blank_lines += 1
+                continue
+            result = (
+                self.review(item) if isinstance(item, Text) else Problem.of(item, item.file or "")
+            )
+            if isinstance(result, Row):
+                done.summary.add(result, full_marks, settings)
+            else:
+                done.summary.errors += 1
+            if self.encode is None:
+                done.results.append(result)
+            else:
+                done.lines.append(self.encode(result))
+        return done
+
+
+@dataclass(slots=True)
+class Done:
+    """What one unit gave."""
+
+    size: int
+    results: list[Row | Problem] = field(default_factory=list)
+    lines: list[bytes] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+
+
+def _at_line(error: PerfscoreError, text: Text) -> PerfscoreError:
+    """An error in one JSONL line, placed at that line (its column kept)."""
+    if text.line is None:
+        return error
+    column = error.column if error.line == 1 else None
+    kind = type(error)
+    return kind(error.message, file=text.file, path=error.path, line=text.line, column=column)
+
+
+_WORKER: Reviewer | None = None
+#: Units handed to a worker at a time: enough to keep both busy, few enough to stay in order.
+_PER_TASK: Final = 1
+
+
+def _start(reviewer: Reviewer) -> None:
+    global _WORKER  # noqa: PLW0603 - one reviewer per worker process, set once
+    _WORKER = reviewer
+
+
+def _work(unit: Unit) -> Done:
+    assert _WORKER is not None
+    return _WORKER.unit(unit)
+
+
+def run(reviewer: Reviewer, work: Iterable[Unit], jobs: int) -> Iterator[Done]:
+    """Each unit's result, in input order, from ``jobs`` processes (1: this one)."""
+    if jobs <= 1:
+        yield from map(reviewer.unit, work)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with Pool(jobs, initializer=_start, initargs=(reviewer,), context=context) as pool:
+        yield from pool.imap(_work, work, chunksize=_PER_TASK)
+
+
+__all__ = ["Done", "Reviewer", "run"]
