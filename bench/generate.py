@@ -45,6 +45,7 @@ def _between(rng: random.Random, low: int, high: int) -> int:
     """``rng.randint(low, high)``, faster."""
     return low + int(rng.random() * (high - low + 1))
 
+
 # --- Key spellings --------------------------------------------------------------------------
 # Each canonical key -> the Chinese column names the case format accepts for it (README, "The
 # case format"). A Chinese-keyed case picks one spelling per key, the first one most often.
@@ -59,23 +60,23 @@ CASE_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "indicators": ("绩效指标", "绩效指标完成情况"),
     "claimed_score": ("自评得分",),
 }
-PROJECT_KEYS: Final = {
+PROJECT_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "code": ("项目编码", "项目代码"),
     "name": ("项目名称",),
     "department": ("主管部门",),
     "implementer": ("实施单位",),
 }
-GOAL_KEYS: Final = {
+GOAL_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "planned": ("项目年度目标", "年度目标"),
     "achieved": ("年度目标完成情况", "目标完成情况"),
 }
-_ROW_KEYS: Final = {
+_ROW_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "initial": ("年初预算", "年初预算数"),
     "adjusted": ("调整后预算数", "调整后预算", "全年预算数"),
     "executed": ("预算执行数", "全年执行数", "执行数"),
     "rate": ("预算执行率", "执行率"),
 }
-BUDGET_KEYS: Final = {
+BUDGET_KEYS: Final[dict[str, tuple[str, ...]]] = {
     **_ROW_KEYS,
     "weight": ("权重", "分值"),
     "score": ("得分",),
@@ -83,8 +84,8 @@ BUDGET_KEYS: Final = {
     "reason": ("未达90%或调整的原因", "偏差原因", "原因"),
     "sources": ("资金来源", "其中"),
 }
-SOURCE_KEYS: Final = {"name": ("资金来源", "名称"), **_ROW_KEYS}
-INDICATOR_KEYS: Final = {
+SOURCE_KEYS: Final[dict[str, tuple[str, ...]]] = {"name": ("资金来源", "名称"), **_ROW_KEYS}
+INDICATOR_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
     "name": ("三级指标", "指标名称"),
@@ -114,12 +115,21 @@ class Keys:
 def _spelling(table: dict[str, tuple[str, ...]], rng: random.Random | None) -> dict[str, str]:
     if rng is None:
         return {key: key for key in table}
-    return {key: names[0] if rng.random() < 0.7 else _one(rng, names) for key, names in table.items()}
+    return {
+        key: names[0] if rng.random() < 0.7 else _one(rng, names) for key, names in table.items()
+    }
 
 
 def _keys(rng: random.Random | None) -> Keys:
-    tables = (CASE_KEYS, PROJECT_KEYS, GOAL_KEYS, BUDGET_KEYS, SOURCE_KEYS, INDICATOR_KEYS)
-    return Keys(*(_spelling(table, rng) for table in tables), chinese=rng is not None)
+    return Keys(
+        case=_spelling(CASE_KEYS, rng),
+        project=_spelling(PROJECT_KEYS, rng),
+        goal=_spelling(GOAL_KEYS, rng),
+        budget=_spelling(BUDGET_KEYS, rng),
+        source=_spelling(SOURCE_KEYS, rng),
+        indicator=_spelling(INDICATOR_KEYS, rng),
+        chinese=rng is not None,
+    )
 
 
 ENGLISH: Final = _keys(None)
@@ -206,9 +216,9 @@ BUDGET_REASONS: Final = (
     "部分资金结转下年使用", "年中追加单位自筹资金用于设备维修",
 )  # fmt: skip
 TEXT_ACTUALS: Final = (
-    ("已全部完成", 40), ("达到预期", 10), ("完成", 8), ("已完成", 8), ("较好", 6), ("基本完成", 6),
-    ("满意", 4), ("良好", 4), ("达成年度指标", 4), ("按时完成", 4), ("圆满完成", 2), ("部分完成", 2),
-    ("见附件", 1), ("未完成", 1),
+    ("已全部完成", 40), ("达到预期", 10), ("完成", 8), ("已完成", 8), ("较好", 6),
+    ("基本完成", 6), ("满意", 4), ("良好", 4), ("达成年度指标", 4), ("按时完成", 4),
+    ("圆满完成", 2), ("部分完成", 2), ("见附件", 1), ("未完成", 1),
 )  # fmt: skip
 QUALITATIVE_TARGETS: Final = (
     ("优", 40), ("优良中低差", 20), ("良好", 8), ("良", 6), ("效果明显", 8), ("达到预期", 6),
@@ -270,13 +280,16 @@ def _targets(kind: str, operator: str) -> tuple[Any, ...]:
     return (1, 1, 1) if kind == "zero" and operator == "＜" else TARGETS[kind]
 
 
-def _spec(
-    level2: str, names: tuple[str, ...], unit: str | None, kind: str, *operators: tuple[str, int]
-) -> Spec:
+def _spec(level2: str, unit: str | None, kind: str, operators: str, names: str) -> Spec:
+    """``_spec("数量指标", "人次", "count", "≥7 ＝3", "培训人次 服务对象人次")``: operators with
+    their weights, names separated by spaces."""
+    weighted = [
+        (word.rstrip("0123456789"), int(word.lstrip("≥≤＝＜＞定性"))) for word in operators.split()
+    ]
     variants = tuple(
         (name, operator, target)
-        for name in names
-        for operator in _weighted(operators)
+        for name in names.split()
+        for operator in _weighted(weighted)
         for target in _targets(kind, operator)
     )
     return Spec(level2, unit, kind, variants)
@@ -284,45 +297,50 @@ def _spec(
 
 SPECS: Final[dict[str, tuple[Spec, ...]]] = {
     "产出指标": (
-        _spec("数量指标", ("培训人次", "服务对象人次", "接待群众人次"), "人次", "count", ("≥", 7), ("＝", 3)),
-        _spec("数量指标", ("补助发放人数", "受益人数", "救助对象人数"), "人", "count", ("≥", 6), ("＝", 4)),
-        _spec("数量指标", ("受益户数", "补贴发放户数", "改造户数"), "户", "count", ("≥", 6), ("＝", 4)),
-        _spec("数量指标", ("采购设备数量", "更新终端设备"), "台", "small", ("＝", 6), ("≥", 4)),
-        _spec("数量指标", ("覆盖乡镇数", "建设项目个数", "建设站点数"), "个", "small", ("≥", 5), ("＝", 5)),
-        _spec("数量指标", ("召开会议次数", "开展宣传活动次数", "督导检查次数", "开展培训班次"), "次", "count", ("≥", 8), ("＝", 2)),
-        _spec("数量指标", ("维修养护里程", "新建改建道路"), "公里", "small", ("≥", 6), ("＝", 4)),
-        _spec("数量指标", ("印发宣传资料", "发放宣传手册"), "份", "large", ("≥", 8), ("＝", 2)),
-        _spec("数量指标", ("抽检批次",), "批次", "count", ("≥", 9), ("＝", 1)),
-        _spec("数量指标", ("服务天数", "驻村天数"), "天", "days", ("＝", 6), ("≥", 4)),
-        _spec("质量指标", ("验收合格率", "设备完好率", "培训合格率", "抽检合格率"), "%", "percent", ("≥", 8), ("＝", 2)),
-        _spec("质量指标", ("资金发放准确率", "政策执行到位率", "覆盖率"), "%", "full", ("＝", 6), ("≥", 4)),
-        _spec("质量指标", ("工作完成质量", "使用效果", "设备质量", "服务质量"), None, "qual", ("定性", 1)),
-        _spec("质量指标", ("安全事故", "责任事故发生数"), "起", "zero", ("＜", 4), ("≤", 3), ("＝", 3)),
-        _spec("时效指标", ("完成时间",), "年", "year", ("＝", 8), ("≤", 2)),
-        _spec("时效指标", ("完成时间", "完成期限", "资金拨付时限"), "月", "month", ("≤", 6), ("＝", 4)),
-        _spec("时效指标", ("资金拨付及时率", "项目完成及时率"), "%", "percent", ("≥", 6), ("＝", 4)),
-        _spec("时效指标", ("按时完成情况",), None, "qual", ("定性", 1)),
-        _spec("成本指标", ("资金投入", "项目总成本", "设备采购成本"), "元", "budget", ("＝", 6), ("≤", 4)),
-        _spec("成本指标", ("项目资金", "建设成本"), "万元", "budget", ("≤", 6), ("＝", 3), ("≥", 1)),
-        _spec("成本指标", ("人均补助标准", "户均补助标准"), "元/人", "per-unit", ("≤", 5), ("＝", 5)),
-        _spec("成本指标", ("成本控制",), None, "qual", ("定性", 1)),
+        _spec("数量指标", "人次", "count", "≥7 ＝3", "培训人次 服务对象人次 接待群众人次"),
+        _spec("数量指标", "人", "count", "≥6 ＝4", "补助发放人数 受益人数 救助对象人数"),
+        _spec("数量指标", "户", "count", "≥6 ＝4", "受益户数 补贴发放户数 改造户数"),
+        _spec("数量指标", "台", "small", "＝6 ≥4", "采购设备数量 更新终端设备"),
+        _spec("数量指标", "个", "small", "≥5 ＝5", "覆盖乡镇数 建设项目个数 建设站点数"),
+        _spec("数量指标", "次", "count", "≥8 ＝2", "召开会议次数 开展宣传活动次数 督导检查次数"),
+        _spec("数量指标", "公里", "small", "≥6 ＝4", "维修养护里程 新建改建道路"),
+        _spec("数量指标", "份", "large", "≥8 ＝2", "印发宣传资料 发放宣传手册"),
+        _spec("数量指标", "批次", "count", "≥9 ＝1", "抽检批次 开展培训班次"),
+        _spec("数量指标", "天", "days", "＝6 ≥4", "服务天数 驻村天数"),
+        _spec("质量指标", "%", "percent", "≥8 ＝2", "验收合格率 设备完好率 培训合格率 抽检合格率"),
+        _spec("质量指标", "%", "full", "＝6 ≥4", "资金发放准确率 政策执行到位率 覆盖率"),
+        _spec("质量指标", None, "qual", "定性1", "工作完成质量 使用效果 设备质量 服务质量"),
+        _spec("质量指标", "起", "zero", "＜4 ≤3 ＝3", "安全事故 责任事故发生数"),
+        _spec("时效指标", "年", "year", "＝8 ≤2", "完成时间"),
+        _spec("时效指标", "月", "month", "≤6 ＝4", "完成时间 完成期限 资金拨付时限"),
+        _spec("时效指标", "%", "percent", "≥6 ＝4", "资金拨付及时率 项目完成及时率"),
+        _spec("时效指标", None, "qual", "定性1", "按时完成情况"),
+        _spec("成本指标", "元", "budget", "＝6 ≤4", "资金投入 项目总成本 设备采购成本"),
+        _spec("成本指标", "万元", "budget", "≤6 ＝3 ≥1", "项目资金 建设成本"),
+        _spec("成本指标", "元/人", "per-unit", "≤5 ＝5", "人均补助标准 户均补助标准"),
+        _spec("成本指标", None, "qual", "定性1", "成本控制"),
     ),
     "效益指标": (
-        _spec("经济效益指标", ("带动群众增收", "节约财政资金"), "万元", "income", ("≥", 9), ("＞", 1)),
-        _spec("经济效益指标", ("促进经济发展", "脱贫村村民经济收入成效"), None, "qual", ("定性", 1)),
-        _spec("社会效益指标", ("政策知晓率", "群众知晓率", "服务覆盖率"), "%", "percent", ("≥", 9), ("＝", 1)),
-        _spec("社会效益指标", ("受益群众", "带动就业人数"), "人", "count", ("≥", 7), ("＞", 1), ("＝", 2)),
-        _spec("社会效益指标", ("社会效益", "提高公共服务水平", "促进社会和谐稳定"), None, "qual", ("定性", 1)),
-        _spec("社会效益指标", ("群众投诉", "重复信访"), "件", "zero", ("≤", 5), ("＜", 5)),
-        _spec("可持续影响指标", ("项目持续发挥作用年限", "设备使用年限"), "年", "years", ("≥", 1)),
-        _spec("可持续影响指标", ("长效管护机制", "可持续发展能力"), None, "qual", ("定性", 1)),
-        _spec("可持续影响指标", ("每年发布信息", "宣传报道"), "篇", "count", ("≥", 1)),
+        _spec("经济效益指标", "万元", "income", "≥9 ＞1", "带动群众增收 节约财政资金"),
+        _spec("经济效益指标", None, "qual", "定性1", "促进经济发展 脱贫村村民经济收入成效"),
+        _spec("社会效益指标", "%", "percent", "≥9 ＝1", "政策知晓率 群众知晓率 服务覆盖率"),
+        _spec("社会效益指标", "人", "count", "≥7 ＞1 ＝2", "受益群众 带动就业人数"),
+        _spec("社会效益指标", None, "qual", "定性1", "社会效益 提高公共服务水平 促进社会和谐稳定"),
+        _spec("社会效益指标", "件", "zero", "≤5 ＜5", "群众投诉 重复信访"),
+        _spec("可持续影响指标", "年", "years", "≥1", "项目持续发挥作用年限 设备使用年限"),
+        _spec("可持续影响指标", None, "qual", "定性1", "长效管护机制 可持续发展能力"),
+        _spec("可持续影响指标", "篇", "count", "≥1", "每年发布信息 宣传报道"),
     ),
     "满意度指标": (
-        _spec("服务对象满意度指标", ("服务对象满意度", "群众满意度", "受益群众满意度", "参训人员满意度",
-                                    "使用者满意度"), "%", "satisfaction", ("≥", 9), ("＝", 1)),
+        _spec(
+            "服务对象满意度指标",
+            "%",
+            "satisfaction",
+            "≥9 ＝1",
+            "服务对象满意度 群众满意度 受益群众满意度 参训人员满意度 使用者满意度",
+        ),
     ),
-}  # fmt: skip
+}
 
 ASCII_OPERATORS: Final = {"≥": ">=", "≤": "<=", "＝": "=", "＜": "<", "＞": ">"}
 LEVEL_POINTS: Final = {"产出指标": 50, "效益指标": 30, "满意度指标": 10}
@@ -379,7 +397,9 @@ def _draw_money(rng: random.Random) -> Money:
     return Money(initial, adjusted, executed, rng.random() < 0.1)
 
 
-def _source(name: str, initial: int, adjusted: int, executed: int, money: Money) -> Row:
+def _source(name: str, amounts: tuple[int, int, int], money: Money) -> Row:
+    """A funding row from its (initial, adjusted, executed) cents."""
+    initial, adjusted, executed = amounts
     return {
         "name": name,
         "initial": _money(initial, money.as_yuan),
@@ -395,15 +415,16 @@ def _sources(rng: random.Random, money: Money) -> list[Row]:
         return []
     if roll < 0.55:
         share = rng.uniform(0.05, 0.4)
-        parts = [round(value * share) for value in (money.initial, money.adjusted, money.executed)]
-        main = (money.initial - parts[0], money.adjusted - parts[1], money.executed - parts[2])
+        total = (money.initial, money.adjusted, money.executed)
+        part = (round(total[0] * share), round(total[1] * share), round(total[2] * share))
+        main = (total[0] - part[0], total[1] - part[1], total[2] - part[2])
         second = _one(rng, ("单位资金", "其他资金", "上级补助资金"))
-        return [_source("财政资金", *main, money), _source(second, *parts, money)]
-    rows = [_source("财政资金", money.initial, money.adjusted, money.executed, money)]
+        return [_source("财政资金", main, money), _source(second, part, money)]
+    rows = [_source("财政资金", (money.initial, money.adjusted, money.executed), money)]
     if roll < 0.8:
         return rows
     # The full form, as printed: empty 财政专户/单位资金 rows and a blank 其他资金 row.
-    rows += [_source(name, 0, 0, 0, money) for name in ("财政专户管理资金", "单位资金")]
+    rows += [_source(name, (0, 0, 0), money) for name in ("财政专户管理资金", "单位资金")]
     blank = dict.fromkeys(("initial", "adjusted", "executed", "rate"))
     rows.append({"name": "其他资金", **blank})
     return rows
@@ -455,7 +476,7 @@ class Context:
     @property
     def short_below(self) -> float:
         """A draw below this (and above text_rate) gives an actual that falls short."""
-        return self.text_rate + 0.1 * (1 - self.text_rate)
+        return self.text_rate + 0.06 * (1 - self.text_rate)
 
 
 def _case_target(rng: random.Random, spec: Spec, context: Context) -> Any:
@@ -475,7 +496,13 @@ def _number_actual(rng: random.Random, operator: str, target: Any, kind: str) ->
         return 0 if integral else target * 0.5
     if kind in ("percent", "satisfaction"):
         return min(100, target + _one(rng, (0, 0, 1, 2, 3, 0.5, 1.5)))
-    factor = rng.uniform(1.0, 1.3) if rng.random() < 0.9 else rng.uniform(1.3, 2.0)
+    draw = rng.random()
+    if draw < 0.3:
+        factor = 1.0
+    elif draw < 0.9:
+        factor = 1 + (draw - 0.3) / 4  # 1.00-1.15
+    else:
+        factor = 1.2 + (draw - 0.9) * 8  # 1.2-2.0: the target was set too low
     value = target * factor + (1 if operator == "＞" else 0)
     return math.ceil(value) if integral else round(value, 2)
 
@@ -487,13 +514,13 @@ def _short_actual(rng: random.Random, operator: str, target: Any, kind: str) -> 
     if operator in ("≤", "＜"):
         return round(target * rng.uniform(1.02, 1.2), 2)
     value = target * rng.uniform(0.6, 0.98)
-    return int(value) if isinstance(target, int) and target > 20 else round(value, 2)  # noqa: PLR2004
+    return int(value) if isinstance(target, int) and target > 20 else round(value, 2)
 
 
 def _actual(
     rng: random.Random, spec: Spec, operator: str, target: Any, context: Context
 ) -> tuple[Any, bool]:
-    """The actual and whether it falls short: text at the case's rate, else short 1 time in 10."""
+    """The actual and whether it falls short: text at the case's rate, else short 6 times in 100."""
     if operator == "定性":
         actual = _one(rng, _QUAL_ACTUALS)
         return actual, actual in _QUAL_SHORT
@@ -504,7 +531,7 @@ def _actual(
     if draw < context.short_below:
         return _short_actual(rng, operator, target, spec.kind), True
     actual = _number_actual(rng, operator, target, spec.kind)
-    if spec.unit is not None and draw > 0.9:  # noqa: PLR2004 - "98%": the unit in the cell
+    if spec.unit is not None and draw > 0.9:  # "98%": the unit in the cell
         return f"{actual}{spec.unit}", False
     return actual, False
 
@@ -513,6 +540,7 @@ def _indicator(
     rng: random.Random,
     spec: Spec,
     variant: Variant,
+    *,
     level1: str,
     weight: int | None,
     scored: bool,
@@ -617,7 +645,16 @@ def _indicators(rng: random.Random, context: Context, keys: Keys) -> Indicators:
         level1 = "成本指标" if cost_as_level and spec.level2 == "成本指标" else level
         weight = weights[index] if weighted else None
         cell = cells.get(level1, level1)
-        row, score = _indicator(rng, spec, variant, cell, weight, scored, context, keys.indicator)
+        row, score = _indicator(
+            rng,
+            spec,
+            variant,
+            level1=cell,
+            weight=weight,
+            scored=scored,
+            context=context,
+            names=keys.indicator,
+        )
         rows.append(row)
         claimed += score
     return Indicators(rows, weighted, claimed if scored else None)
@@ -634,9 +671,7 @@ def _project(rng: random.Random, year: int, keys: Keys) -> tuple[Row, str]:
         department += "部门"
     theme = _one(rng, themes)
     roll = rng.random()
-    name = (
-        f"{year}年度{theme}" if roll < 0.2 else f"{county}{theme}" if roll < 0.3 else theme
-    )
+    name = f"{year}年度{theme}" if roll < 0.2 else f"{county}{theme}" if roll < 0.3 else theme
     code = f"{region}{year % 100}{_one(rng, 'TTTYYRX')}{int(rng.random() * 10**7):012d}"
     project: Row = {}
     roll = rng.random()
