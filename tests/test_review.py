@@ -245,3 +245,11 @@ def test_spans_cut_at_line_ends_and_count_lines(tmp_path: Path) -> None:
     cut = [(u.start, u.end, u.first_line) for u in spans(path, span=3)]
     assert cut == [(0, 5, 1), (5, 9, 2), (9, 16, 4), (16, 17, 5)]
     assert b"".join(path.read_bytes()[start:end] for start, end, _ in cut) == path.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["review", "evaluate"])
+def test_an_output_folder_that_does_not_exist_is_one_line(in_root: Path, command: str) -> None:
+    result = CliRunner().invoke(
+        main, [command, "cases/hand-04-zero-budget-ascii.json", "-o", "no/x"]
+    )
+    assert (result.exit_code, result.stderr) == (2, "no/x: 无法写入：文件不存在\n")

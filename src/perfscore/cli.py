@@ -44,7 +44,11 @@ def _write(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    write_text(text, output)
+    try:
+        write_text(text, output)
+    except PerfscoreError as error:
+        click.echo(str(error), err=True)
+        sys.exit(BAD_INPUT)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

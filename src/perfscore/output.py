@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from .errors import PerfscoreError
+from .messages import os_message
+
 
 @contextlib.contextmanager
 def atomic_output(target: str | Path | None) -> Iterator[BinaryIO]:
@@ -24,13 +27,22 @@ def atomic_output(target: str | Path | None) -> Iterator[BinaryIO]:
         sys.stdout.buffer.flush()
         return
     path = Path(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as error:
+        raise PerfscoreError(f"无法写入：{os_message(error)}", file=str(path)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise PerfscoreError(f"无法写入：{os_message(error)}", file=str(path)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
