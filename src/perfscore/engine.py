@@ -25,8 +25,13 @@ from .values import Reading, convert, read_actual, read_target
 from .weights import allocate, without_points
 
 
-def evaluate(case: Case, rubric: Rubric, source: str | None = None) -> Evaluation:
-    """Score ``case`` under ``rubric``; ``source`` (the file) is named in any error."""
+def evaluate(
+    case: Case, rubric: Rubric, source: str | None = None, *, checks: bool = True
+) -> Evaluation:
+    """Score ``case`` under ``rubric``; ``source`` (the file) is named in any error.
+
+    ``checks=False`` skips the findings, for a caller that needs only the scores.
+    """
     if case.budget.unit not in rubric.quantitative.money_units:
         units = "、".join(rubric.quantitative.money_units)
         raise CaseError(
@@ -57,7 +62,7 @@ def evaluate(case: Case, rubric: Rubric, source: str | None = None) -> Evaluatio
         grade=rubric.grade_of(total),
         claimed_score=claimed,
         difference=None if claimed is None else claimed - total,
-        findings=run_checks(scored),
+        findings=run_checks(scored) if checks else (),
     )
 
 
@@ -125,7 +130,7 @@ def score_indicator(
     else:
         outcome, status, in_unit = _quantitative(row, target, actual, is_time, rubric)
     return IndicatorResult(
-        index=index,
+        position=index,
         indicator=row,
         level=level,
         weight=weight,

@@ -8,10 +8,9 @@ takes the grade factors of the actual and of the target.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from .numbers import ONE, ZERO, fmt_plain, percent
 
@@ -21,8 +20,7 @@ Kind = Literal["quantitative", "qualitative"]
 Explain = Callable[[], str]
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The share of the weight earned, in [0, 1], and how (written out only when asked for)."""
 
     factor: Decimal

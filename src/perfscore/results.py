@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from .case import Case, Indicator
 from .methods import Explain
@@ -52,11 +52,10 @@ class ExecutionResult:
         return self.explain()
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorResult:
-    """One indicator row, scored."""
+class IndicatorResult(NamedTuple):
+    """One indicator row, scored (a named tuple: one is made per row per rubric)."""
 
-    index: int
+    position: int
     indicator: Indicator
     level: str
     weight: Decimal
@@ -72,7 +71,7 @@ class IndicatorResult:
 
     @property
     def where(self) -> str:
-        return f"$.indicators[{self.index}]"
+        return f"$.indicators[{self.position}]"
 
     @property
     def basis(self) -> str:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, Literal, cast
+from typing import Final, Literal, NamedTuple, cast
 
 from .numbers import split_leading_number
 from .rubric import Qualitative, Quantitative, remember
@@ -18,9 +17,11 @@ _SEPARATORS: Final = re.compile(r"[\s、,，/|；;]+")
 _GRADE_SUFFIX: Final = ("等级", "等", "级")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a target or actual cell says: a number (with its unit) or a grade/phrase factor."""
+class Reading(NamedTuple):
+    """What a target or actual cell says: a number (with its unit) or a grade/phrase factor.
+
+    A named tuple: immutable, and made for every row under every rubric, so cheap to build.
+    """
 
     kind: TargetKind | ActualKind
     number: Decimal | None = None

@@ -49,7 +49,7 @@ def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
         stated = row.indicator.score
         if stated is not None and abs(stated - row.score) > tolerance:
             yield (
-                f"{_name(scored, row.index)}得分填报 {fmt(stated)} 分，复核为 {fmt(row.score)} 分",
+                f"{_name(scored, row.position)}得分填报 {fmt(stated)} 分，复核为 {fmt(row.score)} 分",
                 f"{row.where}.score",
             )
 

@@ -53,7 +53,10 @@ class Problem:
 
 
 def row_of(mine: Evaluation, strict: Evaluation, file: str, line: int | None) -> Row:
-    """The row for one case: ``mine`` under the self rubric, ``strict`` under the review one."""
+    """The row for one case: ``mine`` under the self rubric, ``strict`` under the review one.
+
+    The findings are the review rubric's: ``mine`` may have been scored without its checks.
+    """
     project = mine.case.project
     findings = strict.findings
     severities = [f.severity for f in findings]
