@@ -48,8 +48,9 @@ def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     for row in scored.indicators:
         stated = row.indicator.score
         if stated is not None and abs(stated - row.score) > tolerance:
+            name = _name(scored, row.position)
             yield (
-                f"{_name(scored, row.position)}得分填报 {fmt(stated)} 分，复核为 {fmt(row.score)} 分",
+                f"{name}得分填报 {fmt(stated)} 分，复核为 {fmt(row.score)} 分",
                 f"{row.where}.score",
             )
 
