@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.pool import Pool
@@ -84,7 +85,9 @@ _PER_TASK: Final = 1
 
 
 def _start(reviewer: Reviewer) -> None:
+    """A worker: Ctrl-C is the main process's to handle (it stops the pool and cleans up)."""
     global _WORKER  # noqa: PLW0603 - one reviewer per worker process, set once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = reviewer
 
 
