@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Final
 
 CENT: Final = Decimal("0.01")
@@ -45,6 +46,7 @@ def normalise_text(text: str) -> str:
     return text.translate(_FULLWIDTH).strip()
 
 
+@lru_cache(maxsize=4096)
 def parse_decimal(text: str) -> Decimal | None:
     """The number ``text`` is, exactly (``"24.22"``), or None when it is not one number."""
     clean = normalise_text(text)
@@ -53,6 +55,7 @@ def parse_decimal(text: str) -> Decimal | None:
     return checked(Decimal(clean))
 
 
+@lru_cache(maxsize=4096)
 def split_leading_number(text: str) -> tuple[Decimal, str] | None:
     """``"50个"`` -> ``(Decimal(50), "个")``; None when ``text`` does not start with a number."""
     match = _LEADING.fullmatch(normalise_text(text))

@@ -48,6 +48,8 @@ def to_decimal(value: object, wanted: str = "数字") -> Decimal:
     """A JSON number or numeric string as an exact Decimal; ValueError otherwise."""
     if type(value) is Decimal:
         return checked(value)
+    if type(value) is int:  # not bool: true/false are refused below
+        return checked(Decimal(value))
     _reject_kind(value, wanted)
     if isinstance(value, Decimal | int):
         return checked(Decimal(value))
@@ -103,6 +105,8 @@ def parse_value(value: object) -> Decimal | str:
     """An indicator's target or actual: a number (exact) or a text kept as written."""
     if type(value) is Decimal:
         return checked(value)
+    if type(value) is int:  # not bool: true/false are refused below
+        return checked(Decimal(value))
     _reject_kind(value, "数字或文本")
     if isinstance(value, str):
         number = parse_decimal(value)

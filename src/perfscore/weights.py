@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from .case import Indicator
@@ -36,11 +37,13 @@ def apportion(total: Decimal, shares: Sequence[Decimal], places: int = 2) -> lis
     return parts
 
 
+@lru_cache(maxsize=1024)
 def without_points(level1: str) -> str:
     """``"产出指标（50分）"`` -> ``"产出指标"``."""
     return _STATED_POINTS.sub("", level1).strip()
 
 
+@lru_cache(maxsize=1024)
 def stated_points(level1: str) -> Decimal | None:
     """``"产出指标（50分）"`` -> 50."""
     match = _STATED_POINTS.search(level1)

@@ -93,14 +93,19 @@ def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
     rules = scored.rubric.quantitative
     for row in scored.indicators:
         unit = row.indicator.unit
-        where = f"{row.where}.unit"
         level = scored.rubric.levels[row.level]
         if level.percent_unit and _quantitative(row) and unit not in rules.percent_units:
-            yield f"{level.name}「{row.indicator.name}」的度量单位为 '{unit or ''}'，应为 %", where
+            yield (
+                f"{level.name}「{row.indicator.name}」的度量单位为 '{unit or ''}'，应为 %",
+                f"{row.where}.unit",
+            )
         if unit in rules.percent_units:
             for label, value in (("指标值", row.target.number), ("完成值", row.actual_in_unit)):
                 if value is not None and value > HUNDRED:
-                    yield f"{_label(row)}的{label} {fmt_plain(value)}% 超过 100%", where
+                    yield (
+                        f"{_label(row)}的{label} {fmt_plain(value)}% 超过 100%",
+                        f"{row.where}.unit",
+                    )
         actual_unit = row.actual.unit
         if (
             actual_unit
@@ -109,7 +114,7 @@ def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
         ):
             yield (
                 f"{_label(row)}完成值的单位 '{actual_unit}' 与度量单位 '{unit or ''}' 不一致",
-                where,
+                f"{row.where}.unit",
             )
 
 
@@ -132,8 +137,10 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     budget_unit = scored.case.budget.unit
     tolerance = option(options, "tolerance")
     for row in scored.indicators:
+        if not (row.is_cost and budget and row.target.number is not None):
+            continue
         money = money_factor(row.indicator.unit, rules)
-        if not (row.is_cost and budget and money and row.target.number is not None):
+        if money is None:
             continue
         target = row.target.number
         in_target_unit = budget * rules.money_units[budget_unit] / money[0]

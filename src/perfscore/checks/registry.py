@@ -60,8 +60,15 @@ def title(code: str) -> str:
 
 
 def option(options: Mapping[str, Any], name: str) -> Decimal:
-    """A numeric check option as a Decimal."""
-    return Decimal(str(options[name]))
+    """A numeric check option as a Decimal (converted once, when the rubric's plan is made)."""
+    value = options[name]
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _exact(value: Any) -> Any:
+    """Numbers from TOML (int, float) as the Decimals they were written as; others unchanged."""
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    return Decimal(str(value)) if numeric else value
 
 
 def severity_option(options: Mapping[str, Any], name: str) -> Severity:
@@ -82,7 +89,8 @@ def enabled(rubric: Rubric) -> tuple[Enabled, ...]:
         config = rubric.checks.get(code)
         if config is not None and not config.enabled:
             continue
-        options = {**registered.options, **((config.model_extra or {}) if config else {})}
+        merged = {**registered.options, **((config.model_extra or {}) if config else {})}
+        options = {name: _exact(value) for name, value in merged.items()}
         default = (config.severity if config else None) or registered.severity
         checks.append(Enabled(code, default, registered.run, options))
     _PLANS[id(rubric)] = (rubric, tuple(checks))
