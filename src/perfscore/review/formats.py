@@ -78,6 +78,7 @@ def summary_dict(summary: Summary, mine: Rubric, strict: Rubric) -> dict[str, An
         "over_claim_points": number(strict.review.over_claim),
         "unclaimed": summary.unclaimed,
         "with_errors": summary.with_errors,
+        "with_warnings": summary.with_warnings,
         "departments": departments,
         "codes": code_rows(summary, strict.review),
     }
