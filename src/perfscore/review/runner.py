@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.pool import Pool
+from multiprocessing.pool import AsyncResult
 from typing import Final
 
 from ..engine import evaluate
@@ -80,8 +81,9 @@ def _at_line(error: PerfscoreError, text: Text) -> PerfscoreError:
 
 
 _WORKER: Reviewer | None = None
-#: Units handed to a worker at a time: enough to keep both busy, few enough to stay in order.
-_PER_TASK: Final = 1
+#: Units in flight per worker: enough to keep every worker busy, and few enough that results
+#: waiting for an earlier unit stay a few megabytes, however large the input.
+_AHEAD: Final = 3
 
 
 def _start(reviewer: Reviewer) -> None:
@@ -103,8 +105,14 @@ def run(reviewer: Reviewer, work: Iterable[Unit], jobs: int) -> Iterator[Done]:
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with Pool(jobs, initializer=_start, initargs=(reviewer,), context=context) as pool:
-        yield from pool.imap(_work, work, chunksize=_PER_TASK)
+    with context.Pool(jobs, initializer=_start, initargs=(reviewer,)) as pool:
+        pending: deque[AsyncResult[Done]] = deque()
+        for unit in work:
+            pending.append(pool.apply_async(_work, (unit,)))
+            if len(pending) >= jobs * _AHEAD:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 __all__ = ["Done", "Reviewer", "run"]
