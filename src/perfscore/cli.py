@@ -23,7 +23,7 @@ from .output import write_text
 from .presets import DEFAULT_RUBRIC, REVIEW_RUBRIC, load_rubric, shipped
 from .render import FORMATS
 from .review import FORMATS as REVIEW_FORMATS
-from .review import Plan, Reviewed, is_large, review
+from .review import Plan, Reviewed, input_files, is_large, review
 from .review.formats import summary_text
 from .rubric import Rubric, Severity
 from .schema import case_schema, schema_text
@@ -145,11 +145,12 @@ def review_command(
     progress: bool | None,
 ) -> None:
     """复核一批提交：PATH 为案例文件、文件夹（递归查找 *.json、*.jsonl）或 JSON Lines 文件。"""
+    files = input_files(paths)
     plan = Plan(
-        paths, _rubric(rubric), _rubric(review_rubric), form, output,  # type: ignore[arg-type]
+        files, _rubric(rubric), _rubric(review_rubric), form, output,  # type: ignore[arg-type]
         jobs or os.cpu_count() or 1,
     )  # fmt: skip
-    large, size = is_large(paths)
+    large, size = is_large(files)
     show = sys.stderr.isatty() and large if progress is None else progress
     try:
         if show:

@@ -189,12 +189,15 @@ def _object_at(loc: Sequence[int | str], data: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def case_paths(paths: Sequence[str | Path]) -> Iterator[Path]:
-    """Files as given; folders searched recursively for ``*.json``, in sorted order."""
+def case_paths(
+    paths: Sequence[str | Path], suffixes: tuple[str, ...] = (".json",)
+) -> Iterator[Path]:
+    """Files as given; folders searched recursively for names ending in ``suffixes``, sorted."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+            inside = path.rglob("*")
+            yield from sorted(p for p in inside if p.name.endswith(suffixes) and p.is_file())
         else:
             yield path
 

@@ -1,7 +1,7 @@
 """``perfscore review``: a whole batch of submissions re-scored, with a summary for the bureau."""
 
 from .formats import Batch
-from .pipeline import FORMATS, Format, Plan, Reviewed, is_large, review
+from .pipeline import FORMATS, Format, Plan, Reviewed, input_files, is_large, review
 from .rows import Problem, Row
 from .summary import Summary
 
@@ -14,6 +14,7 @@ __all__ = [
     "Reviewed",
     "Row",
     "Summary",
+    "input_files",
     "is_large",
     "review",
 ]

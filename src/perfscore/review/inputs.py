@@ -21,7 +21,8 @@ from ..messages import os_message
 SPAN_BYTES: Final = 1 << 20
 FILES_PER_UNIT: Final = 32
 JSONL_SUFFIX: Final = ".jsonl"
-_SUFFIXES: Final = (".json", JSONL_SUFFIX)
+#: What a folder given to ``perfscore review`` is searched for.
+SUFFIXES: Final = (".json", JSONL_SUFFIX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +50,6 @@ class Text:
     file: str
     line: int | None
     text: str
-
-
-def input_files(paths: Sequence[str | Path]) -> list[Path]:
-    """Files as given; folders searched recursively for ``*.json`` and ``*.jsonl``, sorted."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            inside = path.rglob("*")
-            found.extend(sorted(p for p in inside if p.suffix in _SUFFIXES and p.is_file()))
-        else:
-            found.append(path)
-    return found
 
 
 def total_size(files: Sequence[Path]) -> int:
@@ -165,4 +153,4 @@ def _line(file: str, number: int, raw: bytes) -> Text | CaseError | None:
     return Text(file, number, text)
 
 
-__all__ = ["Text", "Unit", "input_files", "read_unit", "spans", "total_size", "units"]
+__all__ = ["SUFFIXES", "Text", "Unit", "read_unit", "spans", "total_size", "units"]

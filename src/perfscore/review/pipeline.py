@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Final, Literal
 
 from ..errors import PerfscoreError
+from ..loader import case_paths
 from ..output import atomic_output, write_text
 from ..rubric import Rubric, Severity
 from .formats import Batch, encode_line, render_csv, render_json, render_table, summary_line
-from .inputs import input_files, total_size, units
+from .inputs import SUFFIXES, total_size, units
 from .rows import Problem, Row, order
 from .runner import Reviewer, run
 from .summary import Summary
@@ -26,9 +27,9 @@ LARGE_FILES: Final = 200
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """What to review and how."""
+    """What to review (the input files, folders already searched) and how."""
 
-    paths: Sequence[str | Path]
+    files: Sequence[Path]
     mine: Rubric
     strict: Rubric
     form: Format = "table"
@@ -52,9 +53,13 @@ class Reviewed:
 Progress = Callable[[int], None]
 
 
-def is_large(paths: Sequence[str | Path]) -> tuple[bool, int]:
+def input_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The files a review reads: as given, and every ``*.json``/``*.jsonl`` in the folders."""
+    return list(case_paths(paths, SUFFIXES))
+
+
+def is_large(files: Sequence[Path]) -> tuple[bool, int]:
     """Whether the batch is large enough for a progress bar, and its size in bytes."""
-    files = input_files(paths)
     size = total_size(files)
     return size >= LARGE_BYTES or len(files) >= LARGE_FILES, size
 
@@ -66,7 +71,7 @@ def review(plan: Plan, progress: Progress | None = None) -> Reviewed:
     advance = progress or (lambda _size: None)
     stream = plan.form == "jsonl"
     reviewer = Reviewer(plan.mine, plan.strict, encode_line if stream else None)
-    work = units(input_files(plan.paths))
+    work = units(plan.files)
     summary = Summary()
     if stream:
         with atomic_output(plan.output) as out:
@@ -99,4 +104,13 @@ def _write(batch: Batch, plan: Plan) -> None:
     write_text(render(batch), plan.output)
 
 
-__all__ = ["FORMATS", "Format", "Plan", "Progress", "Reviewed", "is_large", "review"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "Plan",
+    "Progress",
+    "Reviewed",
+    "input_files",
+    "is_large",
+    "review",
+]

@@ -30,13 +30,6 @@ class Row:
     top: str
     codes: tuple[str, ...]
 
-    def reaches(self, severity: str | None) -> bool:
-        """Whether a finding of ``severity`` or worse was raised (``--fail-on``)."""
-        if severity is None:
-            return False
-        counts = {"error": self.errors, "warning": self.errors + self.warnings}
-        return counts.get(severity, self.errors + self.warnings + self.infos) > 0
-
 
 @dataclass(frozen=True, slots=True)
 class Problem:
