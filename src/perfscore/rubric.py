@@ -6,9 +6,10 @@ grade bands of the total and the options and severity of every check.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any, Final, Literal, cast
+from typing import Annotated, Any, Final, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
@@ -25,12 +26,21 @@ Severity = Literal["error", "warning", "info"]
 MEMO_LIMIT: Final = 4096
 
 
-def remember(memo: dict[Any, Any], key: Any, value: Any) -> Any:
-    """Store ``value`` under ``key`` in a bounded memo and return it."""
-    if len(memo) >= MEMO_LIMIT:
-        memo.clear()
-    memo[key] = value
-    return value
+_UNSEEN: Final = object()
+T = TypeVar("T")
+
+
+def recall(memo: dict[Any, Any], key: Hashable, compute: Callable[..., T], *args: Any) -> T:
+    """``memo[key]``, computed by ``compute(*args)`` the first time it is asked for.
+
+    The memo starts afresh when it holds :data:`MEMO_LIMIT` entries, so its memory is bounded.
+    """
+    found = memo.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = compute(*args)
+    return cast(T, found)
 
 
 class _Section(BaseModel):
@@ -157,28 +167,26 @@ class Rubric(_Section):
         return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
     @cached_property
-    def _memo(self) -> dict[tuple[str, str | None], Any]:
+    def _memo(self) -> dict[tuple[str, ...], Any]:
         return {}
 
     def is_cost(self, level1: str, level2: str | None) -> bool:
         """Whether a row is a cost indicator (成本指标): a marker in its 二级 or 一级 cell."""
-        key = (level1, level2)
-        found = self._memo.get(key)
-        if found is None:
-            markers = self.quantitative.cost_markers
-            found = any(m in level1 or (level2 is not None and m in level2) for m in markers)
-            remember(self._memo, key, found)
-        return bool(found)
+        return recall(self._memo, ("cost", level1, level2 or ""), self._cost, level1, level2)
+
+    def _cost(self, level1: str, level2: str | None) -> bool:
+        markers = self.quantitative.cost_markers
+        return any(m in level1 or (level2 is not None and m in level2) for m in markers)
 
     def level_of(self, level1: str) -> str | None:
         """The level a 一级指标 cell names: an exact spelling, else the longest one it contains."""
-        key = ("level", level1)
-        if key in self._memo:
-            return cast(str | None, self._memo[key])
+        return recall(self._memo, ("level", level1), self._find_level, level1)
+
+    def _find_level(self, level1: str) -> str | None:
         found = next((k for alias, k in self.level_aliases if level1 == alias), None)
         if found is None:
             found = next((k for alias, k in self.level_aliases if alias in level1), None)
-        return cast(str | None, remember(self._memo, key, found))
+        return found
 
     def grade_of(self, score: Decimal) -> str:
         """The band a total falls in (bands are checked to be in descending order)."""
@@ -201,5 +209,5 @@ __all__ = [
     "Rubric",
     "Severity",
     "Weights",
-    "remember",
+    "recall",
 ]

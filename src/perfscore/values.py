@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Final, Literal, NamedTuple, cast
+from typing import Final, Literal, NamedTuple
 
 from .numbers import split_leading_number
-from .rubric import Qualitative, Quantitative, remember
+from .rubric import Qualitative, Quantitative, recall
 from .scalars import split_operator
 
 TargetKind = Literal["number", "grade", "scale", "text", "missing"]
@@ -63,15 +64,7 @@ _MISSING: Final = Reading("missing")
 
 def read_target(value: Decimal | str | None, rules: Qualitative) -> Reading:
     """A target cell as a reviewer reads it."""
-    if value is None:
-        return _MISSING
-    if isinstance(value, Decimal):
-        return Reading("number", number=value)
-    key = ("target", value)
-    found = rules.memo.get(key)
-    if found is None:
-        found = remember(rules.memo, key, _target_text(value, rules))
-    return cast(Reading, found)
+    return _read("target", value, rules, _target_text)
 
 
 def _target_text(value: str, rules: Qualitative) -> Reading:
@@ -85,15 +78,21 @@ def _target_text(value: str, rules: Qualitative) -> Reading:
 
 def read_actual(value: Decimal | str | None, qualitative: Qualitative) -> Reading:
     """An actual cell: a number (``"98%"``, ``"≥50个"``), a grade, a known phrase, or other text."""
+    return _read("actual", value, qualitative, _actual_text)
+
+
+def _read(
+    side: str,
+    value: Decimal | str | None,
+    rules: Qualitative,
+    text: Callable[[str, Qualitative], Reading],
+) -> Reading:
+    """A cell: missing, a number, or a text read once per rubric and remembered."""
     if value is None:
         return _MISSING
     if isinstance(value, Decimal):
         return Reading("number", number=value)
-    key = ("actual", value)
-    found = qualitative.memo.get(key)
-    if found is None:
-        found = remember(qualitative.memo, key, _actual_text(value, qualitative))
-    return cast(Reading, found)
+    return recall(rules.memo, (side, value), text, value, rules)
 
 
 def _actual_text(value: str, qualitative: Qualitative) -> Reading:
