@@ -65,6 +65,10 @@ rubric_option = click.option(
     help="评分规则：内置名称（perfscore rubrics 列出）或 TOML 文件路径。",
 )
 
+fail_on_option = click.option(
+    "--fail-on", type=click.Choice(["warning", "error"]), help="有该级别及以上问题时以状态 1 退出。"
+)
+
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -75,9 +79,7 @@ rubric_option = click.option(
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。"
 )
-@click.option(
-    "--fail-on", type=click.Choice(["warning", "error"]), help="有该级别及以上问题时以状态 1 退出。"
-)
+@fail_on_option
 def evaluate(
     paths: Sequence[str], rubric: str, form: str, output: str | None, fail_on: Severity | None
 ) -> None:
@@ -125,9 +127,7 @@ def evaluate(
     "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
     help="并行进程数（0 为全部 CPU）；结果与单进程逐字节相同。",
 )  # fmt: skip
-@click.option(
-    "--fail-on", type=click.Choice(["warning", "error"]), help="有该级别及以上问题时以状态 1 退出。"
-)
+@fail_on_option
 @click.option(
     "--progress/--no-progress",
     default=None,

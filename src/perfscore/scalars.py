@@ -125,7 +125,7 @@ def split_operator(text: str) -> tuple[str, str] | None:
 def _optional_text(value: object) -> str | None:
     if value is None:
         return None
-    if type(value) is str or isinstance(value, str):
+    if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
         return str(value)

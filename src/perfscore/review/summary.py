@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from ..checks import title
 from ..numbers import ZERO, half_up
@@ -81,14 +81,18 @@ class Summary:
 
     def merge(self, other: Summary) -> None:
         """Add another share of the batch."""
-        for name in ("scored", "errors", "blank_lines", "full_marks", "over_claims"):
+        for name in _COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.unclaimed += other.unclaimed
-        self.with_errors += other.with_errors
-        self.with_warnings += other.with_warnings
         self.codes.update(other.codes)
         for department, totals in other.departments.items():
             self.departments.setdefault(department, Department()).merge(totals)
+
+
+#: The counts of a summary, added up when shares of the batch are merged.
+_COUNTS: Final = (
+    "scored", "errors", "blank_lines", "full_marks", "over_claims", "unclaimed", "with_errors",
+    "with_warnings",
+)  # fmt: skip
 
 
 def average(total: Decimal, count: int) -> Decimal | None:
