@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, NoReturn
 
 import click
 import jsonschema
@@ -18,10 +18,15 @@ import jsonschema
 from . import __version__
 from .batch import evaluate_paths, fails
 from .errors import CaseError, PerfscoreError
+from .forms import DEFAULT_LAYOUT, LAYOUTS
+from .forms.convert import import_forms, write_cases
+from .forms.filled import write_filled
+from .forms.template import write_template
 from .loader import case_from_data, case_paths, json_path, parse_json, read_text
-from .output import write_text
+from .output import atomic_output, write_text
 from .presets import DEFAULT_RUBRIC, REVIEW_RUBRIC, load_rubric, shipped
 from .render import FORMATS
+from .results import Evaluation
 from .review import FORMATS as REVIEW_FORMATS
 from .review import Plan, Reviewed, input_files, is_large, review
 from .review.formats import summary_text
@@ -65,6 +70,15 @@ rubric_option = click.option(
     help="评分规则：内置名称（perfscore rubrics 列出）或 TOML 文件路径。",
 )
 
+layout_option = click.option(
+    "--layout",
+    type=click.Choice(list(LAYOUTS)),
+    default=DEFAULT_LAYOUT,
+    show_default=True,
+    help="自评表式样：sichuan-2023（四川 2023 年部门预算项目支出绩效自评表）"
+    "或 mof-2020（财预〔2020〕10号 附件1 项目支出绩效自评表）。",
+)
+
 fail_on_option = click.option(
     "--fail-on", type=click.Choice(["warning", "error"]), help="有该级别及以上问题时以状态 1 退出。"
 )
@@ -74,32 +88,71 @@ fail_on_option = click.option(
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @rubric_option
 @click.option(
-    "-f", "--format", "form", type=click.Choice(list(FORMATS)), default="table", show_default=True
+    "-f",
+    "--format",
+    "form",
+    type=click.Choice([*FORMATS, "xlsx"]),
+    default="table",
+    show_default=True,
+    help="xlsx：按自评表格式填入重算的执行率与得分，另附问题清单（须用 -o）。",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。"
 )
+@layout_option
 @fail_on_option
 def evaluate(
-    paths: Sequence[str], rubric: str, form: str, output: str | None, fail_on: Severity | None
+    paths: Sequence[str],
+    *,
+    rubric: str,
+    form: str,
+    output: str | None,
+    layout: str,
+    fail_on: Severity | None,
 ) -> None:
-    """计分：PATH 为案例 JSON 文件或文件夹（递归查找 *.json）。"""
+    """计分：PATH 为案例 JSON、Excel 自评表（.xlsx）或文件夹（递归查找两者）。"""
+    if form == "xlsx" and output is None:
+        _fail("xlsx 格式须用 -o 指定输出文件")
     rules = _rubric(rubric)
     evaluations = []
     bad = 0
     for outcome in evaluate_paths(paths, rules):
+        for note in outcome.notes:
+            click.echo(f"提示：{outcome.path}: {note}", err=True)
         if outcome.evaluation is not None:
             evaluations.append(outcome.evaluation)
         else:
             bad += 1
             click.echo(str(outcome.error), err=True)
-    single = len(paths) == 1 and not Path(paths[0]).is_dir()
     if evaluations:
-        _write(FORMATS[form](evaluations, single), output)
+        _render(evaluations, form, output, layout, single=_single(paths, evaluations))
     if bad or not evaluations:
         sys.exit(BAD_INPUT)
     if fails(evaluations, fail_on):
         sys.exit(FAILED)
+
+
+def _single(paths: Sequence[str], evaluations: Sequence[Evaluation]) -> bool:
+    """One file named, giving one case: JSON output is that case's object, not a list."""
+    return len(paths) == 1 and not Path(paths[0]).is_dir() and len(evaluations) == 1
+
+
+def _render(
+    evaluations: Sequence[Evaluation], form: str, output: str | None, layout: str, *, single: bool
+) -> None:
+    if form != "xlsx":
+        _write(FORMATS[form](evaluations, single), output)
+        return
+    try:
+        with atomic_output(output) as stream:
+            write_filled(evaluations, stream, layout)
+    except PerfscoreError as error:
+        _fail(str(error))
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(BAD_INPUT)
 
 
 @main.command(name="review")
@@ -209,6 +262,54 @@ def validate(paths: Sequence[str]) -> None:
             click.echo(str(error), err=True)
     if bad:
         sys.exit(BAD_INPUT)
+
+
+@main.command(name="import")
+@click.argument("forms", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="写入文件：一个项目表写成 JSON，多个写成 JSON Lines（须以 .jsonl 结尾）。",
+)
+@click.option(
+    "-d", "--directory", type=click.Path(file_okay=False), help="每个项目表写成一个 JSON 文件。"
+)
+def import_command(forms: Sequence[str], output: str | None, directory: str | None) -> None:
+    """把 Excel 自评表（.xlsx，或其文件夹）转换为案例 JSON：每个项目表一个案例。"""
+    done = import_forms(forms)
+    for table in done.tables:
+        for note in table.notes:
+            click.echo(f"提示：{table.file}: {note}", err=True)
+    for error in done.errors:
+        click.echo(str(error), err=True)
+    if done.tables:
+        try:
+            write_cases(done.tables, output, directory)
+        except PerfscoreError as error:
+            _fail(str(error))
+    if done.errors or not done.tables:
+        if not done.tables and not done.errors:
+            click.echo("没有找到 Excel 自评表（*.xlsx）", err=True)
+        sys.exit(BAD_INPUT)
+
+
+@main.command()
+@layout_option
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), required=True, help="写入的 .xlsx 文件。"
+)
+@click.option(
+    "--rows", type=click.IntRange(min=1, max=200), default=20, show_default=True,
+    help="绩效指标的空行数。",
+)  # fmt: skip
+def template(layout: str, output: str, rows: int) -> None:
+    """生成空白自评表（带下拉列表与填写提示），填好后可直接 evaluate 或 import。"""
+    try:
+        with atomic_output(output) as stream:
+            write_template(layout, stream, rows)
+    except PerfscoreError as error:
+        _fail(str(error))
 
 
 @main.command()

@@ -197,9 +197,15 @@ def case_paths(
         path = Path(given)
         if path.is_dir():
             inside = path.rglob("*")
-            yield from sorted(p for p in inside if p.name.endswith(suffixes) and p.is_file())
+            yield from sorted(p for p in inside if _wanted(p, suffixes))
         else:
             yield path
+
+
+def _wanted(path: Path, suffixes: tuple[str, ...]) -> bool:
+    """A file with one of ``suffixes``; not Excel's ``~$`` lock file beside an open workbook."""
+    name = path.name
+    return name.lower().endswith(suffixes) and not name.startswith("~$") and path.is_file()
 
 
 __all__ = ["case_from_data", "case_paths", "json_path", "load_case", "parse_json", "read_text"]

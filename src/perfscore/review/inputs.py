@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import CaseError
+from ..forms import XLSX_SUFFIXES, FormCase, read_tables
 from ..loader import read_text
 from ..messages import os_message
 
@@ -22,7 +23,7 @@ SPAN_BYTES: Final = 1 << 20
 FILES_PER_UNIT: Final = 32
 JSONL_SUFFIX: Final = ".jsonl"
 #: What a folder given to ``perfscore review`` is searched for.
-SUFFIXES: Final = (".json", JSONL_SUFFIX)
+SUFFIXES: Final = (".json", JSONL_SUFFIX, *XLSX_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +110,33 @@ def spans(path: Path, span: int = SPAN_BYTES) -> Iterator[Unit]:
             yield Unit(jsonl=str(path), start=start, end=start + len(carry), first_line=line)
 
 
-def read_unit(unit: Unit) -> Iterator[Text | CaseError | None]:
-    """Each input of ``unit``: its text, or the error that stopped reading it.
+Input = Text | FormCase | CaseError | None
+
+
+def read_unit(unit: Unit) -> Iterator[Input]:
+    """Each input of ``unit``: its text (a form's tables: each case), or the error that stopped
+    reading it.
 
     A blank JSONL line gives None: it is counted, not scored.
     """
     if unit.jsonl is None:
         for file in unit.files:
-            try:
-                yield Text(file, None, read_text(Path(file)))
-            except CaseError as error:
-                yield error
+            yield from _read_file(file)
         return
     yield from _read_span(unit)
 
 
-def _read_span(unit: Unit) -> Iterator[Text | CaseError | None]:
+def _read_file(file: str) -> Iterator[Input]:
+    try:
+        if file.lower().endswith(XLSX_SUFFIXES):
+            yield from read_tables(file)
+        else:
+            yield Text(file, None, read_text(Path(file)))
+    except CaseError as error:
+        yield error
+
+
+def _read_span(unit: Unit) -> Iterator[Input]:
     file = unit.jsonl
     assert file is not None
     try:
@@ -153,4 +165,4 @@ def _line(file: str, number: int, raw: bytes) -> Text | CaseError | None:
     return Text(file, number, text)
 
 
-__all__ = ["SUFFIXES", "Text", "Unit", "read_unit", "spans", "total_size", "units"]
+__all__ = ["SUFFIXES", "Input", "Text", "Unit", "read_unit", "spans", "total_size", "units"]

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import Final
 
+from ..batch import evaluate_form
 from ..engine import evaluate
 from ..errors import PerfscoreError
+from ..forms import FormCase
 from ..loader import case_from_data, parse_json
 from ..rubric import Rubric
 from .inputs import Text, Unit, read_unit
@@ -39,6 +41,23 @@ class Reviewer:
             return Problem.of(_at_line(error, text), text.file, text.line)
         return row_of(mine, strict, text.file, text.line)
 
+    def review_form(self, form: FormCase) -> Row | Problem:
+        """One table of a form; an error names its cell."""
+        try:
+            mine = evaluate(form.case, self.mine, form.source, checks=False)
+            strict = evaluate_form(form, self.strict)
+        except PerfscoreError as error:
+            return Problem.of(form.locate(error), form.file)
+        return row_of(mine, strict, form.source, None)
+
+    def item(self, item: Text | FormCase | PerfscoreError) -> Row | Problem:
+        """A row for whatever one input gave."""
+        if isinstance(item, Text):
+            return self.review(item)
+        if isinstance(item, FormCase):
+            return self.review_form(item)
+        return Problem.of(item, item.file or "")
+
     def unit(self, unit: Unit) -> Done:
         """Every input of ``unit``: rows (or, streaming, their encoded lines) and the summary."""
         done = Done(size=unit.size)
@@ -47,9 +66,7 @@ class Reviewer:
             if item is None:
                 done.summary.blank_lines += 1
                 continue
-            result = (
-                self.review(item) if isinstance(item, Text) else Problem.of(item, item.file or "")
-            )
+            result = self.item(item)
             if isinstance(result, Row):
                 done.summary.add(result, full_marks, settings)
             else:
