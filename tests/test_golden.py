@@ -47,3 +47,9 @@ def test_table(case, in_root, golden) -> None:  # type: ignore[no-untyped-def]
 def test_markdown(case, in_root, golden) -> None:  # type: ignore[no-untyped-def]
     text = _run("evaluate", f"cases/{case.name}", "--format", "markdown")
     golden(f"{case.stem}.mof-2020.md", text)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.stem for p in CASES])
+def test_report(case, in_root, golden) -> None:  # type: ignore[no-untyped-def]
+    """The 自评报告 in Markdown: the structure the seed uses, every number computed."""
+    golden(f"{case.stem}.report.md", _run("report", f"cases/{case.name}"))
