@@ -6,7 +6,7 @@ import codecs
 import difflib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
@@ -108,7 +108,7 @@ def case_from_data(data: Any, file: str | None = None) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as error:
-        raise _translate(error, data, file) from None
+        raise translate(error, data, file) from None
 
 
 def _consequence(detail: ErrorDetails, details: Sequence[ErrorDetails]) -> bool:
@@ -118,11 +118,23 @@ def _consequence(detail: ErrorDetails, details: Sequence[ErrorDetails]) -> bool:
     return detail["type"] == "too_short" and any(nested)
 
 
-def _translate(error: ValidationError, data: Any, file: str | None) -> CaseError:
+Children = Mapping[type[Form], Mapping[str, type[Form]]]
+
+
+def translate(
+    error: ValidationError,
+    data: Any,
+    file: str | None,
+    root: tuple[type[Form], Children] = (Case, CHILDREN),
+) -> CaseError:
+    """A pydantic error as one line: the first problem, its JSON path, and how many more.
+
+    ``root`` is the model validated and the table of its nested parts (to name unknown keys).
+    """
     everything = error.errors(include_url=False)
     details = [d for d in everything if not _consequence(d, everything)]
     first = details[0]
-    message = _message(first, data)
+    message = _message(first, data, root)
     if len(details) > 1:
         message += f"（另有 {len(details) - 1} 处错误）"
     return CaseError(message, file=file, path=json_path(first["loc"]))
@@ -136,15 +148,17 @@ def json_path(loc: Sequence[int | str]) -> str:
     return text
 
 
-def _message(detail: ErrorDetails, data: Any) -> str:
+def _message(detail: ErrorDetails, data: Any, root: tuple[type[Form], Children]) -> str:
     if detail["type"] == "extra_forbidden":
-        return _unknown_key(detail["loc"], data)
+        return _unknown_key(detail["loc"], data, root)
     return pydantic_message(detail)
 
 
-def _unknown_key(loc: Sequence[int | str], data: Any) -> str:
+def _unknown_key(
+    loc: Sequence[int | str], data: Any, root: tuple[type[Form], Children]
+) -> str:
     key = str(loc[-1])
-    model = _model_at(loc[:-1])
+    model = _model_at(loc[:-1], root)
     table = aliases(model)
     siblings = _object_at(loc[:-1], data)
     twin = _twin_spelling(key, table, siblings)
@@ -173,13 +187,13 @@ def _twin_spelling(key: str, table: dict[str, str], siblings: dict[str, Any]) ->
     return next((k for k in siblings if k != key and table.get(k) == field), None)
 
 
-def _model_at(loc: Sequence[int | str]) -> type[Form]:
-    model: type[Form] = Case
+def _model_at(loc: Sequence[int | str], root: tuple[type[Form], Children]) -> type[Form]:
+    model, children = root
     for part in loc:
         if isinstance(part, int):
             continue
         field = aliases(model).get(part, part)
-        model = CHILDREN.get(model, {}).get(field, model)
+        model = children.get(model, {}).get(field, model)
     return model
 
 
@@ -208,4 +222,13 @@ def _wanted(path: Path, suffixes: tuple[str, ...]) -> bool:
     return name.lower().endswith(suffixes) and not name.startswith("~$") and path.is_file()
 
 
-__all__ = ["case_from_data", "case_paths", "json_path", "load_case", "parse_json", "read_text"]
+__all__ = [
+    "Children",
+    "case_from_data",
+    "case_paths",
+    "json_path",
+    "load_case",
+    "parse_json",
+    "read_text",
+    "translate",
+]
