@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +16,18 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = sorted((ROOT / "cases").glob("*.json"))
 GOLDEN = ROOT / "tests" / "golden"
+
+
+def _is_department(path: Path) -> bool:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data.get("kind", data.get("类型")) in ("department", "部门", "部门整体")
+
+
+#: Every shipped case file; the project cases (``CASES``) and the department ones apart.
+ALL_CASES = sorted((ROOT / "cases").glob("*.json"))
+CASES = [path for path in ALL_CASES if not _is_department(path)]
+DEPARTMENTS = [path for path in ALL_CASES if _is_department(path)]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

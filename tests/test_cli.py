@@ -101,7 +101,10 @@ def test_fail_on_is_not_triggered_below_its_level(in_root: Path) -> None:
 def test_unknown_rubric_is_exit_2(in_root: Path) -> None:
     result = run("evaluate", GOV, "--rubric", "nope")
     assert result.exit_code == 2
-    assert result.stderr.strip() == "没有名为 'nope' 的评分规则（内置：mof-2020、mof-2020-review）"
+    assert result.stderr.strip() == (
+        "没有名为 'nope' 的评分规则（内置：dazhou-department、mof-2020、mof-2020-review、"
+        "sichuan-department）"
+    )
 
 
 def test_missing_file_is_exit_2(in_root: Path) -> None:
@@ -135,6 +138,22 @@ def test_validate_reports_bad_file(in_root: Path, tmp_path: Path) -> None:
     )
 
 
+def test_validate_a_department_checks_it_and_its_projects(tmp_path: Path) -> None:
+    department = json.loads((ROOT / "cases" / "miyi-2022-department.json").read_text("utf-8"))
+    department["projects"] = ["missing.json"]
+    bad = tmp_path / "dept.json"
+    bad.write_text(json.dumps(department, ensure_ascii=False), encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{bad}: $.projects[0]: 项目案例 'missing.json' 无法读取：文件不存在"
+
+
+def test_schema_kind_department_prints_the_committed_schema() -> None:
+    assert run("schema", "--kind", "department").stdout == (
+        ROOT / "schema" / "department.schema.json"
+    ).read_text(encoding="utf-8")
+
+
 def test_schema_command_prints_the_committed_schema() -> None:
     assert run("schema").stdout == (ROOT / "schema" / "case.schema.json").read_text(
         encoding="utf-8"
@@ -145,6 +164,8 @@ def test_rubrics_lists_shipped_rubrics() -> None:
     assert run("rubrics").stdout.splitlines() == [
         "mof-2020 [默认]: 项目支出绩效自评（财预〔2020〕10号）",
         "mof-2020-review: 项目支出绩效复核（财政局严格口径）（基于 mof-2020）",
+        "dazhou-department [部门整体]: 部门整体支出绩效评价（达州部门整体支出绩效评价指标体系）",
+        "sichuan-department [部门整体，默认]: 部门整体支出绩效自评（四川县级部门整体支出绩效评价指标体系）",
     ]
 
 

@@ -15,7 +15,7 @@ from .formbuild import MESSY, PROMPTS, Style, book, mof_sheet, sichuan_sheet
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 LAYOUTS = ("sichuan", "mof")
-MIYI = sorted(path.stem for path in CASES.glob("miyi-*.json"))
+MIYI = sorted(path.stem for path in CASES.glob("miyi-2022-[0-9]-*.json"))
 PLAIN = Style()
 
 #: 项目名称 as it must be printed, written out by hand (code-name when the case has a code).

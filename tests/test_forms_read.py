@@ -19,9 +19,8 @@ from perfscore.batch import evaluate_form
 from perfscore.forms import FormCase, read_workbook
 
 from . import formbuild
-from .conftest import ROOT
+from .conftest import CASES, ROOT
 
-CASES = sorted((ROOT / "cases").glob("*.json"))
 SEED = [path for path in CASES if path.name.startswith("miyi-2022-")]
 
 

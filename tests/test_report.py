@@ -11,9 +11,9 @@ from click.testing import CliRunner, Result
 
 from perfscore.cli import main
 
-from .conftest import ROOT
+from .conftest import CASES, ROOT
 
-SEED = sorted((ROOT / "cases").glob("miyi-2022-*.json"))
+SEED = [path for path in CASES if path.name.startswith("miyi-2022-")]
 WORK = ROOT / "cases" / "miyi-2022-5-government-work.json"
 
 #: A table with nothing to criticise: every target met with a number, the budget spent as planned.

@@ -9,7 +9,7 @@ import pytest
 from perfscore import evaluate, load_case, load_rubric
 from perfscore.checks import CHECKS
 
-from .conftest import ROOT
+from .conftest import CASES, ROOT
 
 # (case, mof-2020 score, grade, mof-2020-review score)
 EXPECTED = [
@@ -110,6 +110,6 @@ def test_findings(name: str) -> None:
 
 def test_every_finding_code_is_exercised() -> None:
     seen = set()
-    for path in sorted((ROOT / "cases").glob("*.json")):
+    for path in CASES:
         seen |= {code for code, _ in _codes(path.stem)}
     assert seen == set(CHECKS)

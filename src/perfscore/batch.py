@@ -4,15 +4,66 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Final
 
+from .department import (
+    DepartmentCase,
+    DepartmentEvaluation,
+    DepartmentRubric,
+    department_from_data,
+    evaluate_department,
+    is_department,
+)
 from .engine import evaluate
-from .errors import PerfscoreError
+from .errors import CaseError, PerfscoreError
 from .forms import XLSX_SUFFIXES, FormCase, read_tables
-from .loader import case_paths, load_case
-from .results import SEVERITY_RANK, Evaluation
+from .loader import case_from_data, case_paths, parse_json, read_text
+from .presets import DEFAULT_DEPARTMENT_RUBRIC, load_department_rubric, load_rubric, rubric_kind
+from .results import SEVERITY_RANK, Evaluation, Finding
 from .rubric import Rubric, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What a run scores under: a project rubric, and the department rubric for department cases
+    (loaded when the first one is met)."""
+
+    project: Rubric
+    #: The department rubric ``--rubric`` named, if it named one.
+    department_name: str | None = None
+
+    def department_for(self, case: DepartmentCase, file: str | None) -> DepartmentRubric:
+        """The rubric named on the command line, else the one the case follows, else the default."""
+        return department_rubric_for(case, self.department_name, file)
+
+
+def department_rubric_for(
+    case: DepartmentCase, named: str | None, file: str | None
+) -> DepartmentRubric:
+    """``named``, else the case's ``evaluation.framework``, else the default department rubric."""
+    if named is not None:
+        return _department_rubric(named)
+    framework = case.evaluation.framework
+    try:
+        return _department_rubric(framework or DEFAULT_DEPARTMENT_RUBRIC)
+    except PerfscoreError as error:
+        raise CaseError(error.message, file=file, path="$.evaluation.framework") from None
+
+
+@cache
+def _department_rubric(name: str) -> DepartmentRubric:
+    return load_department_rubric(name)
+
+
+def rules_named(name: str) -> Rules:
+    """``--rubric``: a project rubric (departments under the default department rubric), or a
+    department rubric (its projects under the project rubric it names)."""
+    if rubric_kind(name) == "project":
+        return Rules(load_rubric(name))
+    department = _department_rubric(name)
+    return Rules(load_rubric(department.project_rubric), name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +73,7 @@ class Outcome:
     path: Path
     evaluation: Evaluation | None = None
     error: PerfscoreError | None = None
+    department: DepartmentEvaluation | None = None
     #: What a form left as template prompts, read as missing (``Sheet1!F6: …``).
     notes: tuple[str, ...] = ()
 
@@ -30,18 +82,30 @@ class Outcome:
 CASE_SUFFIXES: Final = (".json", *XLSX_SUFFIXES)
 
 
-def evaluate_file(path: Path, rubric: Rubric) -> Iterator[Outcome]:
-    """Load and score one file (a workbook gives one outcome per project table).
+def evaluate_file(path: Path, rules: Rules) -> Iterator[Outcome]:
+    """Load and score one file (a workbook gives one outcome per project table; a department
+    case one outcome for the department).
 
     A bad input becomes an ``Outcome`` with its error.
     """
     if path.suffix.lower() in XLSX_SUFFIXES:
-        yield from _evaluate_workbook(path, rubric)
+        yield from _evaluate_workbook(path, rules.project)
         return
     try:
-        yield Outcome(path, evaluation=evaluate(load_case(path), rubric, str(path)))
+        yield _evaluate_json(path, rules)
     except PerfscoreError as error:
         yield Outcome(path, error=error.in_file(str(path)))
+
+
+def _evaluate_json(path: Path, rules: Rules) -> Outcome:
+    file = str(path)
+    data = parse_json(read_text(path), file)
+    if is_department(data):
+        loaded = department_from_data(data, file)
+        rubric = rules.department_for(loaded.case, file)
+        evaluated = evaluate_department(loaded, rubric, rules.project)
+        return Outcome(path, department=evaluated)
+    return Outcome(path, evaluation=evaluate(case_from_data(data, file), rules.project, file))
 
 
 def _evaluate_workbook(path: Path, rubric: Rubric) -> Iterator[Outcome]:
@@ -67,18 +131,31 @@ def evaluate_form(form: FormCase, rubric: Rubric) -> Evaluation:
     return replace(evaluation, findings=findings)
 
 
-def evaluate_paths(paths: Sequence[str | Path], rubric: Rubric) -> Iterator[Outcome]:
+def evaluate_paths(paths: Sequence[str | Path], rules: Rules) -> Iterator[Outcome]:
     """Every file named or found in the folders named, in order."""
     for path in case_paths(paths, CASE_SUFFIXES):
-        yield from evaluate_file(path, rubric)
+        yield from evaluate_file(path, rules)
 
 
-def fails(evaluations: Sequence[Evaluation], level: Severity | None) -> bool:
+def fails(
+    evaluations: Sequence[Evaluation | DepartmentEvaluation], level: Severity | None
+) -> bool:
     """Whether any finding reaches ``level`` (``--fail-on``)."""
     if level is None:
         return False
     floor = SEVERITY_RANK[level]
-    return any(SEVERITY_RANK[f.severity] >= floor for e in evaluations for f in e.findings)
+    findings: list[Finding] = [f for e in evaluations for f in e.findings]
+    return any(SEVERITY_RANK[f.severity] >= floor for f in findings)
 
 
-__all__ = ["CASE_SUFFIXES", "Outcome", "evaluate_file", "evaluate_form", "evaluate_paths", "fails"]
+__all__ = [
+    "CASE_SUFFIXES",
+    "Outcome",
+    "Rules",
+    "department_rubric_for",
+    "evaluate_file",
+    "evaluate_form",
+    "evaluate_paths",
+    "fails",
+    "rules_named",
+]

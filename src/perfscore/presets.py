@@ -3,7 +3,8 @@
 Shipped rubrics are TOML files in the ``perfscore.rubrics`` package data. A rubric may say
 ``extends = "mof-2020"`` (or a path relative to itself) and override only what differs; the
 merged result is validated against the registered methods and checks, and an error names the
-TOML file and line.
+TOML file and line. A department rubric says ``kind = "department"``; ``load_rubric`` and
+``load_department_rubric`` each refuse the other kind.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal, cast
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .checks import CHECKS
+from .department.rubric import DepartmentRubric, rubric_problems, toml_path
 from .errors import RubricError
 from .loader import json_path
 from .messages import os_message, pydantic_message, toml_message
@@ -30,8 +32,12 @@ from .tomlpos import locate
 DEFAULT_RUBRIC: Final = "mof-2020"
 #: The strict rubric ``perfscore review`` re-scores under, beside the self rubric.
 REVIEW_RUBRIC: Final = "mof-2020-review"
+#: The department rubric a department case is scored under by default.
+DEFAULT_DEPARTMENT_RUBRIC: Final = "sichuan-department"
 
 Problem = tuple[tuple[str, ...], str]
+Kind = Literal["project", "department"]
+KINDS: Final[tuple[Kind, ...]] = ("project", "department")
 
 
 def _validate_rubric(rubric: Rubric) -> list[Problem]:
@@ -90,14 +96,22 @@ def shipped() -> dict[str, Path]:
     }
 
 
-def _resolve(name: str, relative_to: Path | None) -> Path:
+def _resolve(name: str, relative_to: Path | None, kind: Kind | None = None) -> Path:
+    """A rubric's file; an unknown name lists the shipped rubrics (of ``kind``, if given)."""
     if name.endswith(".toml") or "/" in name or "\\" in name:
         path = Path(name)
         return path if path.is_absolute() or relative_to is None else relative_to.parent / path
     available = shipped()
     if name in available:
         return available[name]
-    raise RubricError(f"没有名为 '{name}' 的评分规则（内置：{'、'.join(available)}）")
+    names = [n for n, file in available.items() if kind in (None, _own_kind(file))]
+    raise RubricError(f"没有名为 '{name}' 的评分规则（内置：{'、'.join(names)}）")
+
+
+def _own_kind(path: Path) -> Kind | None:
+    """The ``kind`` a rubric file itself states (``project`` if none; None if not a kind)."""
+    kind = _read_toml(path)[0].get("kind", "project")
+    return cast(Kind, kind) if kind in KINDS else None
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -139,17 +153,19 @@ def _load_chain(
     parent = data.get("extends")
     if parent is None:
         return data, [(path, text)]
-    base, texts = _load_chain(_parent(parent, path, text), (*seen, real))
+    kind = data.get("kind", "project")
+    resolved = _parent(parent, path, text, cast(Kind, kind) if kind in KINDS else None)
+    base, texts = _load_chain(resolved, (*seen, real))
     return _merge(base, data), [(path, text), *texts]
 
 
-def _parent(parent: object, path: Path, text: str) -> Path:
+def _parent(parent: object, path: Path, text: str, kind: Kind | None) -> Path:
     """The file ``extends`` names; an error names the extending file and the line."""
     line = locate(text, ["extends"])
     if not isinstance(parent, str):
         raise RubricError("extends 应为评分规则名称或文件路径", file=str(path), line=line)
     try:
-        resolved = _resolve(parent, path)
+        resolved = _resolve(parent, path, kind)
     except RubricError as error:
         raise RubricError(error.message, file=str(path), line=line) from None
     if not resolved.is_file():
@@ -158,10 +174,38 @@ def _parent(parent: object, path: Path, text: str) -> Path:
     return resolved
 
 
-def load_rubric(name_or_path: str | Path = DEFAULT_RUBRIC) -> Rubric:
-    """Load a shipped rubric by name, or a rubric file, resolving ``extends``."""
+def rubric_kind(name_or_path: str | Path) -> Kind:
+    """Whether a rubric scores projects or departments: its ``kind`` (through ``extends``)."""
     path = _resolve(str(name_or_path), None)
     data, texts = _load_chain(path, ())
+    return _kind(data, texts)
+
+
+def _kind(data: dict[str, Any], texts: list[tuple[Path, str]]) -> Kind:
+    kind = data.get("kind", "project")
+    if kind not in KINDS:
+        message = f"kind 应为 project 或 department，实际为 {kind!r}"
+        raise _rubric_error(("kind",), message, texts)
+    return cast(Kind, kind)
+
+
+def _wrong_kind(message: str, texts: list[tuple[Path, str]]) -> RubricError:
+    """``message`` at the line that sets ``kind`` (or of the file, if none does)."""
+    for file, text in texts:
+        line = locate(text, ["kind"])
+        if line is not None:
+            return RubricError(message, file=str(file), line=line)
+    return RubricError(message, file=str(texts[0][0]))
+
+
+def load_rubric(name_or_path: str | Path = DEFAULT_RUBRIC) -> Rubric:
+    """Load a shipped rubric by name, or a rubric file, resolving ``extends``."""
+    path = _resolve(str(name_or_path), None, "project")
+    data, texts = _load_chain(path, ())
+    if _kind(data, texts) == "department":
+        message = f"'{path.stem}' 是部门整体评价规则，不能用于项目评价"
+        raise _wrong_kind(message, texts)
+    data.pop("kind", None)
     data.setdefault("name", path.stem)
     data["source"] = str(path)
     try:
@@ -175,6 +219,46 @@ def load_rubric(name_or_path: str | Path = DEFAULT_RUBRIC) -> Rubric:
     if problems:
         raise _rubric_error(*problems[0], texts)
     return rubric
+
+
+def load_department_rubric(
+    name_or_path: str | Path = DEFAULT_DEPARTMENT_RUBRIC,
+) -> DepartmentRubric:
+    """Load a department rubric (``kind = "department"``) by name or path, resolving ``extends``."""
+    path = _resolve(str(name_or_path), None, "department")
+    data, texts = _load_chain(path, ())
+    if _kind(data, texts) != "department":
+        raise _wrong_kind(f"'{path.stem}' 是项目评价规则，不能用于部门整体评价", texts)
+    data.setdefault("name", path.stem)
+    data["source"] = str(path)
+    try:
+        rubric = DepartmentRubric.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = toml_path(first["loc"], data)
+        raise _rubric_error(where, _pydantic_message(first), texts) from None
+    problems = rubric_problems(rubric)
+    if problems:
+        raise _rubric_error(*problems[0], texts)
+    return _with_project_rubric(rubric, path, texts)
+
+
+def _with_project_rubric(
+    rubric: DepartmentRubric, path: Path, texts: list[tuple[Path, str]]
+) -> DepartmentRubric:
+    """Check ``project_rubric`` names a project rubric; a file path becomes relative to ``path``."""
+    name = rubric.project_rubric
+    try:
+        resolved = _resolve(name, path, "project")
+        kind = rubric_kind(resolved)
+    except RubricError as error:
+        raise _rubric_error(("project_rubric",), error.message, texts) from None
+    if kind != "project":
+        message = f"'{resolved.stem}' 是部门整体评价规则，不能用于项目评价"
+        raise _rubric_error(("project_rubric",), message, texts)
+    if name in shipped():
+        return rubric
+    return rubric.model_copy(update={"project_rubric": str(resolved)})
 
 
 def _pydantic_message(detail: ErrorDetails) -> str:
@@ -197,4 +281,14 @@ def _rubric_error(
     return RubricError(f"{where}: {message}" if where else message, file=str(file))
 
 
-__all__ = ["DEFAULT_RUBRIC", "REVIEW_RUBRIC", "load_rubric", "shipped"]
+__all__ = [
+    "DEFAULT_DEPARTMENT_RUBRIC",
+    "DEFAULT_RUBRIC",
+    "KINDS",
+    "REVIEW_RUBRIC",
+    "Kind",
+    "load_department_rubric",
+    "load_rubric",
+    "rubric_kind",
+    "shipped",
+]

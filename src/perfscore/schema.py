@@ -10,14 +10,30 @@ import json
 from typing import Any, Final
 
 from .case import CHILDREN, Case, Form, spellings
+from .department.case import DEPARTMENT_CHILDREN, DepartmentCase
 
-SCHEMA_ID: Final = "https://perfscore.example/schema/case.schema.json"
+BASE: Final = "https://perfscore.example/schema/"
+SCHEMA_ID: Final = f"{BASE}case.schema.json"
+Children = dict[type[Form], dict[str, type[Form]]]
+#: Each published schema: its file name, title, root model and the table of its nested parts.
+SCHEMAS: Final[dict[str, tuple[str, type[Form], Children]]] = {
+    "project": ("perfscore 项目支出绩效自评案例", Case, CHILDREN),
+    "department": ("perfscore 部门整体支出绩效自评与决算案例", DepartmentCase, DEPARTMENT_CHILDREN),
+}
+FILES: Final = {"project": "case.schema.json", "department": "department.schema.json"}
+#: A department's project: a path to a case file (relative to it), or a case object.
+_PROJECT_ITEM: Final = {
+    "anyOf": [
+        {"type": "string", "description": "项目案例文件的路径（相对于部门案例文件）"},
+        {"$ref": SCHEMA_ID, "description": "项目案例"},
+    ]
+}
 
 
-def _models() -> list[type[Form]]:
-    seen: list[type[Form]] = [Case]
-    for children in CHILDREN.values():
-        seen += [m for m in children.values() if m not in seen]
+def _models(root: type[Form], children: Children) -> list[type[Form]]:
+    seen: list[type[Form]] = [root]
+    for model in seen:  # grows as it goes: every part reachable from the root
+        seen += [m for m in children.get(model, {}).values() if m not in seen]
     return seen
 
 
@@ -42,26 +58,29 @@ def _add_aliases(node: dict[str, Any], model: type[Form], pointer: str) -> None:
         node["allOf"] = alternatives
 
 
-def case_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) every case file validates against."""
-    schema = Case.model_json_schema(mode="validation")
+def case_schema(kind: str = "project") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every case file of ``kind`` validates against."""
+    title, root, children = SCHEMAS[kind]
+    schema = root.model_json_schema(mode="validation")
     definitions = schema.get("$defs", {})
-    for model in _models():
+    for model in _models(root, children):
         name = model.__name__
-        node = schema if model is Case else definitions[name]
-        _add_aliases(node, model, "#" if model is Case else f"#/$defs/{name}")
+        node = schema if model is root else definitions[name]
+        _add_aliases(node, model, "#" if model is root else f"#/$defs/{name}")
     schema["properties"].pop("schema_ref", None)
+    if root is DepartmentCase:
+        schema["properties"]["projects"]["items"] = _PROJECT_ITEM
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "perfscore 项目支出绩效自评案例",
+        "$id": BASE + FILES[kind],
+        "title": title,
         **{k: v for k, v in schema.items() if k != "title"},
     }
 
 
-def schema_text() -> str:
-    """The schema as committed in ``schema/case.schema.json``."""
-    return json.dumps(case_schema(), ensure_ascii=False, indent=2) + "\n"
+def schema_text(kind: str = "project") -> str:
+    """The schema as committed in ``schema/case.schema.json`` (``department.schema.json``)."""
+    return json.dumps(case_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["SCHEMA_ID", "case_schema", "schema_text"]
+__all__ = ["FILES", "SCHEMAS", "SCHEMA_ID", "case_schema", "schema_text"]

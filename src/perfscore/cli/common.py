@@ -8,12 +8,12 @@ from typing import Any, Final, NoReturn
 
 import click
 
-from ..batch import evaluate_paths
+from ..batch import Rules, evaluate_paths, rules_named
 from ..errors import PerfscoreError
 from ..forms import DEFAULT_LAYOUT, LAYOUTS
 from ..output import write_text
 from ..presets import DEFAULT_RUBRIC, load_rubric
-from ..results import Evaluation
+from ..render.mixed import Result
 from ..rubric import Rubric
 
 BAD_INPUT: Final = 2
@@ -81,18 +81,28 @@ def fail(message: str) -> NoReturn:
     sys.exit(BAD_INPUT)
 
 
-def scored(paths: Sequence[str], rules: Rubric) -> tuple[list[Evaluation], int]:
-    """Every case scored; each bad one said on stderr and counted."""
-    evaluations, bad = [], 0
+def rules_or_exit(name: str) -> Rules:
+    """``--rubric`` of either kind (see :func:`perfscore.batch.rules_named`); exit 2 if bad."""
+    try:
+        return rules_named(name)
+    except PerfscoreError as error:
+        fail(str(error))
+
+
+def scored(paths: Sequence[str], rules: Rules) -> tuple[list[Result], int]:
+    """Every case scored, in input order; each bad one said on stderr and counted."""
+    results: list[Result] = []
+    bad = 0
     for outcome in evaluate_paths(paths, rules):
         for note in outcome.notes:
             click.echo(f"提示：{outcome.path}: {note}", err=True)
-        if outcome.evaluation is not None:
-            evaluations.append(outcome.evaluation)
+        result = outcome.evaluation or outcome.department
+        if result is not None:
+            results.append(result)
         else:
             bad += 1
             click.echo(str(outcome.error), err=True)
-    return evaluations, bad
+    return results, bad
 
 
 __all__ = [
@@ -104,6 +114,7 @@ __all__ = [
     "layout_option",
     "rubric_option",
     "rubric_or_exit",
+    "rules_or_exit",
     "scored",
     "write_or_exit",
 ]

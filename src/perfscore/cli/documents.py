@@ -29,8 +29,13 @@ from .common import (
     format_option,
     layout_option,
     rubric_option,
-    rubric_or_exit,
+    rules_or_exit,
     scored,
+)
+
+_NO_DEPARTMENT_REPORT = (
+    "部门整体评价没有项目自评报告：请用 perfscore evaluate --format markdown，"
+    "或对其项目案例逐个生成报告"
 )
 
 
@@ -56,8 +61,11 @@ def report(
     paths: Sequence[str], *, rubric: str, form: Format, output: str | None, templates: str | None
 ) -> None:
     """自评报告：PATH 为案例 JSON、Excel 自评表或文件夹，每个项目一份报告。"""
-    rules = rubric_or_exit(rubric)
-    evaluations, bad = scored(paths, rules)
+    results, bad = scored(paths, rules_or_exit(rubric))
+    evaluations = [r for r in results if isinstance(r, Evaluation)]
+    for department in (r for r in results if not isinstance(r, Evaluation)):
+        bad += 1
+        click.echo(f"{department.source}: {_NO_DEPARTMENT_REPORT}", err=True)
     try:
         if evaluations:
             _reports(evaluations, form, output, templates)

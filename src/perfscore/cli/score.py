@@ -15,6 +15,8 @@ from ..forms.filled import write_filled
 from ..output import atomic_output
 from ..presets import REVIEW_RUBRIC
 from ..render import FORMATS
+from ..render.mixed import FORMATS as RESULT_FORMATS
+from ..render.mixed import Result
 from ..results import Evaluation
 from ..review import FORMATS as REVIEW_FORMATS
 from ..review import Plan, Reviewed, input_files, is_large, review
@@ -29,6 +31,7 @@ from .common import (
     layout_option,
     rubric_option,
     rubric_or_exit,
+    rules_or_exit,
     scored,
     write_or_exit,
 )
@@ -56,33 +59,39 @@ def evaluate(
     layout: str,
     fail_on: Severity | None,
 ) -> None:
-    """计分：PATH 为案例 JSON、Excel 自评表（.xlsx）或文件夹（递归查找两者）。"""
+    """计分：PATH 为案例 JSON（项目或部门整体）、Excel 自评表（.xlsx）或文件夹（递归查找）。
+
+    --rubric 可为项目评分规则（部门整体案例按默认的部门规则评分）或部门整体评分规则（其项目按该规则
+    指定的项目规则评分）。
+    """
     if form == "xlsx" and output is None:
         fail("xlsx 格式须用 -o 指定输出文件")
-    rules = rubric_or_exit(rubric)
-    evaluations, bad = scored(paths, rules)
-    if evaluations:
-        _render(evaluations, form, output, layout, single=_single(paths, evaluations))
-    if bad or not evaluations:
+    results, bad = scored(paths, rules_or_exit(rubric))
+    if results:
+        _render(results, form, output, layout, single=_single(paths, results))
+    if bad or not results:
         sys.exit(BAD_INPUT)
-    if fails(evaluations, fail_on):
+    if fails(results, fail_on):
         sys.exit(FAILED)
 
 
-def _single(paths: Sequence[str], evaluations: Sequence[Evaluation]) -> bool:
+def _single(paths: Sequence[str], results: Sequence[Result]) -> bool:
     """One file named, giving one case: JSON output is that case's object, not a list."""
-    return len(paths) == 1 and not Path(paths[0]).is_dir() and len(evaluations) == 1
+    return len(paths) == 1 and not Path(paths[0]).is_dir() and len(results) == 1
 
 
 def _render(
-    evaluations: Sequence[Evaluation], form: str, output: str | None, layout: str, *, single: bool
+    results: Sequence[Result], form: str, output: str | None, layout: str, *, single: bool
 ) -> None:
     if form != "xlsx":
-        write_or_exit(FORMATS[form](evaluations, single), output)
+        write_or_exit(RESULT_FORMATS[form](results, single), output)
         return
+    projects = [r for r in results if isinstance(r, Evaluation)]
+    if len(projects) < len(results):
+        fail("xlsx 格式只用于项目自评表；部门整体评价请用 table、json 或 markdown 格式")
     try:
         with atomic_output(output) as stream:
-            write_filled(evaluations, stream, layout)
+            write_filled(projects, stream, layout)
     except PerfscoreError as error:
         fail(str(error))
 

@@ -236,6 +236,9 @@ class Evaluation(Form):
     scores: dict[str, Score] = Field({}, validation_alias=keys("scores", "各项得分"))
     facts: Facts = Field(Facts(), validation_alias=keys("facts", "项目管理情况"))
     problems: Text = Field(None, validation_alias=keys("problems", "存在问题"))
+    #: The shipped department rubric the claims follow (``"dazhou-department"``), used when the
+    #: command line names no department rubric.
+    framework: Text = Field(None, validation_alias=keys("framework", "评价指标体系"))
 
 
 class DepartmentCase(Form):
@@ -247,16 +250,7 @@ class DepartmentCase(Form):
     department: Department = Field(validation_alias=keys("department", "部门"))
     #: Each a path to a case file (relative to this file) or a case object; the loader reads them.
     projects: tuple[str | dict[str, Any], ...] = Field(
-        (),
-        validation_alias=keys("projects", "项目"),
-        json_schema_extra={
-            "items": {
-                "anyOf": [
-                    {"type": "string", "description": "项目案例文件的路径（相对于本文件）"},
-                    {"$ref": "case.schema.json", "description": "项目案例"},
-                ]
-            }
-        },
+        (), validation_alias=keys("projects", "项目")
     )
     accounts: Accounts | None = Field(None, validation_alias=keys("accounts", "决算"))
     evaluation: Evaluation = Field(Evaluation(), validation_alias=keys("evaluation", "整体评价"))

@@ -40,8 +40,13 @@ def loader(folder: str | None) -> BaseLoader:
 @cache
 def environment(folder: str | None, html: bool) -> Environment:
     """Templates from ``folder`` (or only the shipped ones); ``html`` escapes every value."""
+    return jinja(loader(folder), html=html)
+
+
+def jinja(source: BaseLoader, *, html: bool = False) -> Environment:
+    """perfscore's Jinja2 settings: strict, block tags trimmed, and the Markdown filters."""
     env = Environment(
-        loader=loader(folder),
+        loader=source,
         undefined=StrictUndefined,
         autoescape=html,
         trim_blocks=True,
@@ -61,4 +66,4 @@ def template_error(error: TemplateError, folder: str | None) -> PerfscoreError:
     return PerfscoreError(f"报告模板有误：{error.message or error}", file=where, line=line)
 
 
-__all__ = ["TEMPLATES", "environment", "loader", "template_error"]
+__all__ = ["TEMPLATES", "environment", "jinja", "loader", "template_error"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..checks import title
+from ..department import DepartmentEvaluation, title
 from ..errors import PerfscoreError
-from ..results import SEVERITY_RANK, Evaluation
+from ..results import SEVERITY_RANK, Evaluation, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +45,44 @@ class Problem:
         return cls(file, line if line is not None else error.line, str(error))
 
 
+Scored = Evaluation | DepartmentEvaluation
+
+
 def row_of(mine: Evaluation, strict: Evaluation, file: str, line: int | None) -> Row:
     """The row for one case: ``mine`` under the self rubric, ``strict`` under the review one.
 
     The findings are the review rubric's: ``mine`` may have been scored without its checks.
     """
     project = mine.case.project
+    who = (project.code, project.name, project.department)
+    return _row(mine, strict, (file, line), who, strict.rubric.review.top_findings)
+
+
+def department_row(
+    mine: DepartmentEvaluation, strict: DepartmentEvaluation, file: str, line: int | None
+) -> Row:
+    """The row for a department case: its projects under the self rubric (``mine``) and under the
+    review rubric (``strict``), the department itself under its department rubric both times."""
+    department = mine.case.department
+    who = (department.code, department.name, department.name)
+    return _row(mine, strict, (file, line), who, strict.project_rubric.review.top_findings)
+
+
+def _row(
+    mine: Scored,
+    strict: Scored,
+    where: tuple[str, int | None],
+    who: tuple[str | None, str, str | None],
+    top: int,
+) -> Row:
     findings = strict.findings
     severities = [f.severity for f in findings]
     return Row(
-        file=file,
-        line=line,
-        code=project.code,
-        name=project.name,
-        department=project.department,
+        file=where[0],
+        line=where[1],
+        code=who[0],
+        name=who[1],
+        department=who[2],
         claimed_score=mine.claimed_score,
         score=mine.score,
         review_score=strict.score,
@@ -67,15 +91,14 @@ def row_of(mine: Evaluation, strict: Evaluation, file: str, line: int | None) ->
         errors=severities.count("error"),
         warnings=severities.count("warning"),
         infos=severities.count("info"),
-        top=_top(strict),
+        top=_titles(findings, top),
         codes=tuple(dict.fromkeys(f.code for f in findings)),
     )
 
 
-def _top(evaluation: Evaluation) -> str:
+def _titles(findings: tuple[Finding, ...], limit: int) -> str:
     """The most serious findings in a few words: the titles of the worst few codes, not info."""
-    limit = evaluation.rubric.review.top_findings
-    worst = [f.code for f in evaluation.findings if SEVERITY_RANK[f.severity] > 0]
+    worst = [f.code for f in findings if SEVERITY_RANK[f.severity] > 0]
     return "、".join(title(code) for code in list(dict.fromkeys(worst))[:limit])
 
 
@@ -84,4 +107,4 @@ def order(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda row: (row.gap is None, -(row.gap or 0)))
 
 
-__all__ = ["Problem", "Row", "order", "row_of"]
+__all__ = ["Problem", "Row", "department_row", "order", "row_of"]

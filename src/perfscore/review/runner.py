@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import Final
 
-from ..batch import evaluate_form
+from ..batch import department_rubric_for, evaluate_form
+from ..department import department_from_data, evaluate_department, is_department
 from ..engine import evaluate
 from ..errors import PerfscoreError
 from ..forms import FormCase
 from ..loader import case_from_data, parse_json
 from ..rubric import Rubric
 from .inputs import Text, Unit, read_unit
-from .rows import Problem, Row, row_of
+from .rows import Problem, Row, department_row, row_of
 from .summary import Summary
 
 Encoder = Callable[[Row | Problem], bytes]
@@ -34,12 +35,23 @@ class Reviewer:
     def review(self, text: Text) -> Row | Problem:
         """One input, from its text alone."""
         try:
-            case = case_from_data(parse_json(text.text, text.file), text.file)
+            data = parse_json(text.text, text.file)
+            if is_department(data):
+                return self.review_department(data, text)
+            case = case_from_data(data, text.file)
             mine = evaluate(case, self.mine, text.file, checks=False)
             strict = evaluate(case, self.strict, text.file)
         except PerfscoreError as error:
             return Problem.of(_at_line(error, text), text.file, text.line)
         return row_of(mine, strict, text.file, text.line)
+
+    def review_department(self, data: object, text: Text) -> Row:
+        """A department case: scored with its projects under each project rubric in turn."""
+        loaded = department_from_data(data, text.file)
+        rubric = department_rubric_for(loaded.case, None, text.file)
+        mine = evaluate_department(loaded, rubric, self.mine)
+        strict = evaluate_department(loaded, rubric, self.strict)
+        return department_row(mine, strict, text.file, text.line)
 
     def review_form(self, form: FormCase) -> Row | Problem:
         """One table of a form; an error names its cell."""
