@@ -94,9 +94,12 @@ def test_report_and_xlsx_are_for_projects(tmp_path: Path) -> None:
     report = run("report", str(SEED))
     assert report.exit_code == 2
     assert report.stderr.strip() == (
-        f"{SEED}: 部门整体评价没有项目自评报告：请用 perfscore evaluate --format markdown，"
+        f"提示：{SEED}: 部门整体评价没有项目自评报告：请用 perfscore evaluate --format markdown，"
         "或对其项目案例逐个生成报告"
     )
+    folder = run("report", str(ROOT / "cases"), "-o", str(tmp_path / "reports"))
+    assert folder.exit_code == 0, folder.output
+    assert len(list((tmp_path / "reports").iterdir())) == 13
     xlsx = run("evaluate", str(SEED), "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"))
     assert xlsx.exit_code == 2
     assert xlsx.stderr.strip() == (

@@ -64,8 +64,7 @@ def report(
     results, bad = scored(paths, rules_or_exit(rubric))
     evaluations = [r for r in results if isinstance(r, Evaluation)]
     for department in (r for r in results if not isinstance(r, Evaluation)):
-        bad += 1
-        click.echo(f"{department.source}: {_NO_DEPARTMENT_REPORT}", err=True)
+        click.echo(f"提示：{department.source}: {_NO_DEPARTMENT_REPORT}", err=True)
     try:
         if evaluations:
             _reports(evaluations, form, output, templates)
