@@ -372,7 +372,7 @@ def test_wrong_kind_is_refused() -> None:
     with pytest.raises(RubricError) as error:
         load_rubric("sichuan-department")
     assert str(error.value) == (
-        f"{ROOT / 'rubrics' / 'sichuan-department.toml'}:7: "
+        f"{shipped()['sichuan-department']}:7: "
         "'sichuan-department' 是部门整体评价规则，不能用于项目评价"
     )
     with pytest.raises(RubricError) as error:
@@ -384,7 +384,7 @@ def test_wrong_kind_is_refused() -> None:
     with pytest.raises(RubricError) as error:
         load_department_rubric("mof-2020")
     assert str(error.value) == (
-        f"{ROOT / 'rubrics' / 'mof-2020.toml'}: 'mof-2020' 是项目评价规则，不能用于部门整体评价"
+        f"{shipped()['mof-2020']}: 'mof-2020' 是项目评价规则，不能用于部门整体评价"
     )
 
 
