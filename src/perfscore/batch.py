@@ -23,6 +23,7 @@ from .loader import case_from_data, case_paths, parse_json, read_text
 from .presets import DEFAULT_DEPARTMENT_RUBRIC, load_department_rubric, load_rubric, rubric_kind
 from .results import SEVERITY_RANK, Evaluation, Finding
 from .rubric import Rubric, Severity
+from .textnumbers import number_findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,14 @@ def _evaluate_json(path: Path, rules: Rules) -> Outcome:
         rubric = rules.department_for(loaded.case, file)
         evaluated = evaluate_department(loaded, rubric, rules.project)
         return Outcome(path, department=evaluated)
-    return Outcome(path, evaluation=evaluate(case_from_data(data, file), rules.project, file))
+    evaluation = evaluate(case_from_data(data, file), rules.project, file)
+    return Outcome(path, evaluation=with_number_findings(evaluation, data))
+
+
+def with_number_findings(evaluation: Evaluation, data: object) -> Evaluation:
+    """``evaluation`` with a finding for each number the file wrote as text (``"1,200"``)."""
+    extra = number_findings(data)
+    return replace(evaluation, findings=evaluation.findings + extra) if extra else evaluation
 
 
 def _evaluate_workbook(path: Path, rubric: Rubric) -> Iterator[Outcome]:
@@ -158,4 +166,5 @@ __all__ = [
     "evaluate_paths",
     "fails",
     "rules_named",
+    "with_number_findings",
 ]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import json
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -14,14 +12,13 @@ from typing import Any, Final
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from . import guard, limits
 from .case import CHILDREN, Case, Form, aliases, spellings
+from .encodings import decode
 from .errors import CaseError
 from .messages import json_message, os_message, pydantic_message
 
-#: A ``\uD800``–``\uDFFF`` escape: the only way JSON text can carry a lone surrogate.
-_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 _INT_DIGITS: Final = 100
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def _decimal(text: str) -> Decimal:
@@ -46,53 +43,41 @@ def _constant(name: str) -> Decimal:
 
 
 def parse_json(text: str, file: str | None = None) -> Any:
-    """JSON text to Python data, numbers as exact Decimals; a syntax error names line and column."""
+    """JSON text to Python data, numbers as exact Decimals; a syntax error names line and column.
+
+    What no submission contains (a key given twice, deep nesting, huge lists or texts, lone
+    surrogates) is refused here, by :mod:`perfscore.guard`.
+    """
     try:
-        data = json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_constant)
+        data = json.loads(
+            text,
+            parse_float=_decimal,
+            parse_int=_integer,
+            parse_constant=_constant,
+            object_pairs_hook=guard.pairs,
+        )
     except json.JSONDecodeError as error:
         message = f"JSON 格式错误：{json_message(error.msg)}"
         raise CaseError(message, file=file, line=error.lineno, column=error.colno) from None
     except RecursionError:
         raise CaseError("JSON 嵌套过深", file=file) from None
-    if _SURROGATE_ESCAPE.search(text):
-        where = _surrogate_at(data, "$")
-        if where is not None:
-            raise CaseError("文本中有无效的 Unicode 字符（孤立的代理项）", file=file, path=where)
+    guard.check(data, text, file)
     return data
 
 
-def _surrogate_at(data: Any, path: str) -> str | None:
-    """The JSON path of the first key or text holding a lone surrogate."""
-    if isinstance(data, str):
-        return path if _SURROGATE.search(data) else None
-    if isinstance(data, list):
-        items: Iterator[tuple[Any, Any]] = iter(enumerate(data))
-    elif isinstance(data, dict):
-        items = iter(data.items())
-    else:
-        return None
-    for key, value in items:
-        if isinstance(key, str) and _SURROGATE.search(key):
-            return path
-        found = _surrogate_at(value, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}")
-        if found is not None:
-            return found
-    return None
-
-
 def read_text(path: Path) -> str:
-    """A case file's text (UTF-8, with or without BOM); a bad byte is named by line and column."""
+    """A case file's text in whichever encoding an office wrote it (see :mod:`encodings`);
+    a file over the size limit is refused before it is read."""
+    file = str(path)
     try:
+        size = path.stat().st_size
+        limit = limits.current().file_bytes
+        if size > limit:
+            raise CaseError(limits.exceeded("file_bytes", size, limit), file=file)
         raw = path.read_bytes()
     except OSError as error:
-        raise CaseError(f"无法读取：{os_message(error)}", file=str(path)) from None
-    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = body.count(b"\n", 0, error.start) + 1
-        column = error.start - (body.rfind(b"\n", 0, error.start) + 1) + 1
-        raise CaseError("不是 UTF-8 编码的文本", file=str(path), line=line, column=column) from None
+        raise CaseError(f"无法读取：{os_message(error)}", file=file) from None
+    return decode(raw, file)
 
 
 def load_case(path: str | Path) -> Case:

@@ -20,6 +20,8 @@ _WIDE: Final = Context(prec=60)
 
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 _NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+#: Thousands written with separators: ``1,200``, ``12,345.67`` (full-width commas too).
+_GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _LEADING: Final = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(.*?)\s*$", re.DOTALL)
 
 
@@ -49,8 +51,10 @@ def normalise_text(text: str) -> str:
 @lru_cache(maxsize=4096)
 def parse_decimal(text: str) -> Decimal | None:
     """The number ``text`` is, exactly (``"24.22"``), or None when it is not one number."""
-    clean = normalise_text(text)
-    if not _NUMBER.fullmatch(clean):
+    clean = normalise_text(text).replace("，", ",")
+    if _GROUPED.fullmatch(clean):
+        clean = clean.replace(",", "")
+    elif not _NUMBER.fullmatch(clean):
         return None
     return checked(Decimal(clean))
 

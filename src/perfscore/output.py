@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Final
 
 from .errors import PerfscoreError
 from .messages import os_message
@@ -49,10 +50,35 @@ def atomic_output(target: str | Path | None) -> Iterator[BinaryIO]:
         raise
 
 
+#: What a file name cannot hold on Windows, macOS or Linux, and blanks (runs become one ``_``).
+_UNSAFE: Final = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\s]+')
+#: Names Windows reserves for devices, whatever the extension.
+_RESERVED: Final = re.compile(r"(?i)^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$")
+_LONGEST: Final = 80
+
+
+def safe_stem(text: str, fallback: str) -> str:
+    """A file name stem from case data: nothing unsafe, no leading dot, not a device name."""
+    stem = _UNSAFE.sub("_", text).strip("._ ")[:_LONGEST].rstrip("._ ")
+    if _RESERVED.match(stem):
+        stem = f"_{stem}"
+    return stem or fallback
+
+
+def confined(folder: Path, name: str) -> Path:
+    """``folder / name``, refused unless it is a plain entry of ``folder`` (no ``..``, no absolute
+    path, not a symbolic link that could lead out of it)."""
+    target = folder / name
+    inside = Path(name).name == name and name not in (".", "..")
+    if not inside or target.is_symlink() or target.resolve().parent != folder.resolve():
+        raise PerfscoreError("拒绝写入输出文件夹之外（或符号链接）的文件", file=str(target))
+    return target
+
+
 def write_text(text: str, target: str | Path | None) -> None:
     """``text`` as UTF-8 to ``target`` (atomically) or stdout."""
     with atomic_output(target) as stream:
         stream.write(text.encode("utf-8"))
 
 
-__all__ = ["atomic_output", "write_text"]
+__all__ = ["atomic_output", "confined", "safe_stem", "write_text"]

@@ -155,6 +155,10 @@ def _load_chain(
         return data, [(path, text)]
     kind = data.get("kind", "project")
     resolved = _parent(parent, path, text, cast(Kind, kind) if kind in KINDS else None)
+    if resolved.resolve() in (*seen, real):
+        chain = " → ".join(p.name for p in (*seen, real, resolved.resolve()))
+        line = locate(text, ["extends"])
+        raise RubricError(f"extends: 形成循环：{chain}", file=str(path), line=line)
     base, texts = _load_chain(resolved, (*seen, real))
     return _merge(base, data), [(path, text), *texts]
 

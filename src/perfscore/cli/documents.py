@@ -10,7 +10,7 @@ import click
 from ..errors import PerfscoreError
 from ..forms.convert import import_forms, write_cases
 from ..forms.template import write_template
-from ..output import atomic_output
+from ..output import atomic_output, confined
 from ..report import FORMATS as REPORT_FORMATS
 from ..report import (
     SUFFIXES,
@@ -87,7 +87,7 @@ def _reports(
     folder = make_folder(output)
     stems = [file_stem(report_of(e)) for e in evaluations]
     for evaluation, name in zip(evaluations, unique_names(stems, SUFFIXES[form]), strict=True):
-        with atomic_output(folder / name) as stream:
+        with atomic_output(confined(folder, name)) as stream:
             stream.write(render_report(evaluation, form, templates))
         click.echo(str(folder / name))
 

@@ -5,6 +5,7 @@ accounts and its self-evaluation; a department rubric scores it, its projects ar
 a project rubric, and every stated number of its accounts is checked.
 """
 
+from .. import textnumbers
 from ..checks import title as project_title
 from .accounts import ACCOUNT_CHECKS, AccountRules, account_findings
 from .case import DepartmentCase
@@ -21,6 +22,8 @@ def title(code: str) -> str:
         return DEPARTMENT_FINDINGS[code][1]
     if code in ACCOUNT_CHECKS:
         return ACCOUNT_CHECKS[code].title
+    if code == textnumbers.CODE:
+        return textnumbers.TITLE
     return project_title(code)
 
 

@@ -66,6 +66,9 @@ def _project(item: str | dict[str, Any], index: int, base: Path, file: str | Non
             path = where + (error.path or "$").removeprefix("$")
             raise CaseError(error.message, file=file, path=path) from None
     target = base / item
+    if Path(item).is_absolute() or not target.resolve().is_relative_to(base.resolve()):
+        message = f"项目案例 '{item}' 须在部门案例所在的文件夹之内（相对路径，不经符号链接出界）"
+        raise CaseError(message, file=file, path=where)
     try:
         return Project(str(target), load_case(target))
     except CaseError as error:

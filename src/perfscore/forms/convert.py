@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
 
 from ..dump import case_line, case_text
 from ..errors import CaseError, PerfscoreError
 from ..loader import case_paths
-from ..output import write_text
+from ..output import confined, safe_stem, write_text
 from .reader import XLSX_SUFFIXES, FormCase, read_tables
-
-_UNSAFE: Final = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 @dataclass(slots=True)
@@ -64,15 +60,15 @@ def _write_folder(tables: Sequence[FormCase], folder: Path) -> None:
     except OSError as error:
         raise PerfscoreError(f"无法创建文件夹：{error.strerror}", file=str(folder)) from None
     for name, table in zip(file_names(tables), tables, strict=True):
-        write_text(case_text(table.case), folder / name)
+        write_text(case_text(table.case), confined(folder, name))
 
 
 def file_names(tables: Sequence[FormCase]) -> list[str]:
     """``<项目编码>.json`` (or the workbook's name and the table's number), never twice."""
     names: list[str] = []
     for number, table in enumerate(tables, 1):
-        stem = table.case.project.code or f"{Path(table.file).stem}-{number}"
-        stem = _UNSAFE.sub("_", stem)
+        fallback = f"{Path(table.file).stem}-{number}"
+        stem = safe_stem(table.case.project.code or fallback, fallback)
         name, copy = f"{stem}.json", 2
         while name in names:
             name, copy = f"{stem}-{copy}.json", copy + 1

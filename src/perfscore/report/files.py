@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Final
 
 from ..errors import PerfscoreError
+from ..output import safe_stem
 from .context import Report
-
-#: What a file name cannot hold on Windows, macOS or Linux, and blanks (runs of them become one _).
-_UNSAFE: Final = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\s]+')
-_LONGEST: Final = 80
 
 
 def file_stem(report: Report) -> str:
     """``51042122T000006523456-2022年度政府工作经费``: the code and name, nothing unsafe."""
-    raw = "-".join(part for part in (report.code, report.name) if part)
-    stem = _UNSAFE.sub("_", raw).strip("._ ")[:_LONGEST].rstrip("._ ")
-    return stem or "report"
+    return safe_stem("-".join(part for part in (report.code, report.name) if part), "report")
 
 
 def unique_names(stems: Iterable[str], suffix: str) -> Iterator[str]:

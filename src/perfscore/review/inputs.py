@@ -11,10 +11,12 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
+from ..encodings import decode_line
 from ..errors import CaseError
 from ..forms import XLSX_SUFFIXES, FormCase, read_tables
+from ..limits import current, exceeded
 from ..loader import read_text
 from ..messages import os_message
 
@@ -35,6 +37,8 @@ class Unit:
     start: int = 0
     end: int = 0
     first_line: int = 1
+    #: One line longer than the limit: reported, never read.
+    oversized: bool = False
 
     @property
     def size(self) -> int:
@@ -99,6 +103,11 @@ def spans(path: Path, span: int = SPAN_BYTES) -> Iterator[Unit]:
         while block := stream.read(span):
             data = carry + block
             cut = data.rfind(b"\n") + 1
+            if cut == 0 and len(data) > current().line_bytes:
+                length, carry = _rest_of_line(stream, len(data), span)
+                yield Unit((), str(path), start, start + length, line, oversized=True)
+                start, line = start + length, line + 1
+                continue
             if cut == 0:
                 carry = data
                 continue
@@ -108,6 +117,17 @@ def spans(path: Path, span: int = SPAN_BYTES) -> Iterator[Unit]:
             carry = data[cut:]
         if carry:
             yield Unit(jsonl=str(path), start=start, end=start + len(carry), first_line=line)
+
+
+def _rest_of_line(stream: BinaryIO, read: int, span: int) -> tuple[int, bytes]:
+    """Skip to the end of an over-long line (never holding it): its length and what follows."""
+    length = read
+    while block := stream.read(span):
+        end = block.find(b"\n")
+        if end >= 0:
+            return length + end + 1, block[end + 1 :]
+        length += len(block)
+    return length, b""
 
 
 Input = Text | FormCase | CaseError | None
@@ -139,6 +159,10 @@ def _read_file(file: str) -> Iterator[Input]:
 def _read_span(unit: Unit) -> Iterator[Input]:
     file = unit.jsonl
     assert file is not None
+    if unit.oversized:
+        message = exceeded("line_bytes", unit.end - unit.start, current().line_bytes)
+        yield CaseError(message, file=file, line=unit.first_line)
+        return
     try:
         with open(file, "rb") as stream:
             stream.seek(unit.start)
@@ -156,10 +180,14 @@ def _read_span(unit: Unit) -> Iterator[Input]:
 
 
 def _line(file: str, number: int, raw: bytes) -> Text | CaseError | None:
+    limit = current().line_bytes
+    if len(raw) > limit:
+        return CaseError(exceeded("line_bytes", len(raw), limit), file=file, line=number)
     try:
-        text = raw.decode("utf-8")
+        text = decode_line(raw)
     except UnicodeDecodeError as error:
-        return CaseError("不是 UTF-8 编码的文本", file=file, line=number, column=error.start + 1)
+        message = "无法识别的文本编码（JSON Lines 的每行须为 UTF-8 或 GB18030）"
+        return CaseError(message, file=file, line=number, column=error.start + 1)
     if not text.strip():
         return None
     return Text(file, number, text)

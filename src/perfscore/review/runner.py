@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import Final
 
-from ..batch import department_rubric_for, evaluate_form
+from ..batch import department_rubric_for, evaluate_form, with_number_findings
 from ..department import department_from_data, evaluate_department, is_department
 from ..engine import evaluate
 from ..errors import PerfscoreError
@@ -40,7 +40,7 @@ class Reviewer:
                 return self.review_department(data, text)
             case = case_from_data(data, text.file)
             mine = evaluate(case, self.mine, text.file, checks=False)
-            strict = evaluate(case, self.strict, text.file)
+            strict = with_number_findings(evaluate(case, self.strict, text.file), data)
         except PerfscoreError as error:
             return Problem.of(_at_line(error, text), text.file, text.line)
         return row_of(mine, strict, text.file, text.line)
