@@ -37,6 +37,46 @@ def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
+#: The end of a key: in a text with no backslash every ``"`` delimits a string, so this is exact.
+_KEY_END: Final = re.compile(r'"\s*:')
+
+
+def plain(data: Any, text: str) -> bool:
+    """The fast look every submission gets: True when it cannot hold anything :func:`check`
+    refuses. A text with no escapes (so no lone surrogate) and shorter than the text limit (so
+    no over-long text), whose keys in the text all survived parsing (none repeated), with no
+    list or object over the item limit and nested within the depth limit."""
+    limits = current()
+    if "\\" in text or len(text) > limits.text:
+        return False
+    keys = _shape(data, 0, limits.depth, limits.items)
+    if keys < 0:
+        return False
+    written = text.count('":')  # keys end so, but for blanks before a colon: then count exactly
+    return keys == (written if written == keys else len(_KEY_END.findall(text)))
+
+
+def _shape(value: Any, depth: int, depth_limit: int, items_limit: int) -> int:
+    """The number of keys in all objects under ``value``; -1 if it nests deeper than
+    ``depth_limit`` or a list or object has more than ``items_limit`` entries. Recursion stays
+    shallow: parsing has already refused what Python's stack cannot hold, and the depth limit
+    stops it long before."""
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        return 0
+    if len(value) > items_limit or depth > depth_limit:
+        return -1
+    keys = len(value) if kind is dict else 0
+    for child in value.values() if kind is dict else value:
+        inner = type(child)
+        if inner is dict or inner is list:  # scalars need no call
+            found = _shape(child, depth + 1, depth_limit, items_limit)
+            if found < 0:
+                return -1
+            keys += found
+    return keys
+
+
 def check(data: Any, text: str, file: str | None) -> None:
     """Raise :class:`CaseError` for the first thing no submission contains."""
     limits = current()
@@ -129,4 +169,4 @@ def _child_path(stack: list[list[Any]]) -> str:
     return f"{path}.{slot}" if is_object else f"{path}[{slot}]"
 
 
-__all__ = ["Duplicated", "check", "key_positions", "pairs"]
+__all__ = ["Duplicated", "check", "key_positions", "pairs", "plain"]
