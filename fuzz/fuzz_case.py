@@ -13,7 +13,8 @@ the same scores and findings.
 Bad input may raise ``PerfscoreError`` and nothing else: any other exception, a hang or a blow-up
 in memory is a crash, left to propagate for libFuzzer to report. Run (see fuzz/README.md)::
 
-    python fuzz/seed.py && python fuzz/fuzz_case.py fuzz/corpus/case -dict=fuzz/corpus/case.dict
+    python fuzz/seed.py
+    python fuzz/fuzz_case.py fuzz/corpus/case -dict=fuzz/corpus/case.dict
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import atheris
+import atheris  # type: ignore[import-untyped]
 
 with atheris.instrument_imports(include=["perfscore"]):
     from perfscore.case import Case

@@ -73,7 +73,7 @@ def _parsed(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
         return tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # bad seeds are bad on purpose
         return None
 
 

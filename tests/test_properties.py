@@ -2,25 +2,59 @@
 
 from __future__ import annotations
 
-import json
+import random
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from hypothesis import given
+import jsonschema
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from referencing import Registry, Resource
 
 from perfscore import evaluate, load_rubric
 from perfscore.case import Indicator
+from perfscore.department import (
+    account_findings,
+    department_from_data,
+    evaluate_department,
+)
+from perfscore.department.render import to_dict as department_dict
+from perfscore.dump import case_text
 from perfscore.engine import score_indicator
 from perfscore.loader import case_from_data, parse_json
 from perfscore.methods import QUANTITATIVE
 from perfscore.numbers import ZERO, half_up
+from perfscore.presets import load_department_rubric
 from perfscore.render.jsonout import to_dict
+from perfscore.schema import SCHEMA_ID, case_schema
 from perfscore.weights import apportion
 
-from .strategies import ascii_operators, cases, chinese_keys
+from .strategies import (
+    ascii_operators,
+    cases,
+    chinese_keys,
+    departments,
+    respelled,
+    respelled_department,
+    shuffled,
+)
 
 RUBRIC = load_rubric()
+REVIEW_RUBRIC = load_rubric("mof-2020-review")
+DEPARTMENT_RUBRICS = (
+    load_department_rubric(),
+    load_department_rubric("dazhou-department"),
+)
+#: The accounts findings a department whose figures all add up must not get.
+ARITHMETIC = (
+    "sum-mismatch",
+    "balance-mismatch",
+    "share-mismatch",
+    "share-adjusted",
+    "yoy-mismatch",
+    "completion-mismatch",
+)
 values = st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False, allow_infinity=False)
 weights = st.decimals(min_value=0, max_value=90, places=2, allow_nan=False, allow_infinity=False)
 operators = st.sampled_from(["≥", "≤", "＝", "＜", "＞"])
@@ -116,7 +150,100 @@ def test_spellings_and_key_languages_score_identically(data: dict[str, Any]) -> 
 
 @given(cases())
 def test_dump_and_load_round_trip(data: dict[str, Any]) -> None:
+    """What ``perfscore import`` writes (``case_text``) reads back to the same evaluation."""
     case = case_from_data(data)
-    dumped = json.dumps(case.model_dump(mode="json"), ensure_ascii=False)
-    again = case_from_data(parse_json(dumped))
+    again = case_from_data(parse_json(case_text(case)))
+    assert again == case
+    for rubric in (RUBRIC, REVIEW_RUBRIC):
+        assert to_dict(evaluate(again, rubric)) == to_dict(evaluate(case, rubric))
+
+
+@pytest.mark.parametrize("stated", ["96.0%", "96.00%", Decimal("96.00")])
+def test_dump_keeps_the_places_a_rate_is_stated_to(stated: Any) -> None:
+    data = {  # 38.2 / 40 = 95.5%: 96 at 0 places, but not at 1 or 2
+        "project": {"name": "x"},
+        "budget": {"adjusted": 40, "executed": Decimal("38.2"), "rate": stated},
+        "indicators": [
+            {"level1": "产出指标", "name": "a", "operator": "≥", "target": 1, "actual": 1}
+        ],
+    }
+    case = case_from_data(data)
+    again = case_from_data(parse_json(case_text(case)))
     assert to_dict(evaluate(again, RUBRIC)) == to_dict(evaluate(case, RUBRIC))
+
+
+@pytest.mark.parametrize("zero", [Decimal("-0.00"), "-0", "－0"])
+def test_negative_zero_is_zero(zero: Any) -> None:
+    data = {
+        "project": {"name": "x"},
+        "budget": {"adjusted": 30, "executed": zero},
+        "indicators": [
+            {"level1": "产出指标", "name": "a", "operator": "≥", "target": 1, "actual": 1}
+        ],
+    }
+    case = case_from_data(data)
+    result = to_dict(evaluate(case, RUBRIC))
+    assert "-0" not in result["summary"]
+    assert to_dict(evaluate(case_from_data(parse_json(case_text(case))), RUBRIC)) == result
+
+
+@given(cases(), st.randoms(use_true_random=False))
+def test_key_order_never_matters(data: dict[str, Any], pick: random.Random) -> None:
+    """Every object's keys in any order: the same score, rows, findings and narrative."""
+    assert _result(shuffled(data, pick)) == _result(data)
+
+
+@given(cases(), st.randoms(use_true_random=False))
+def test_key_language_never_matters(data: dict[str, Any], pick: random.Random) -> None:
+    """Each key of every object (funding rows too) in any spelling it accepts, mixed freely."""
+    assert _result(respelled(data, pick)) == _result(data)
+
+
+@settings(max_examples=50)
+@given(cases(), st.randoms(use_true_random=False))
+def test_random_cases_follow_the_published_schema(
+    data: dict[str, Any], pick: random.Random
+) -> None:
+    """The strategies mirror the schema: what they draw, in any spelling, the schema accepts."""
+    jsonschema.Draft202012Validator(case_schema()).validate(respelled(data, pick))
+
+
+def _department_validator() -> jsonschema.Draft202012Validator:
+    registry: Registry[Any] = Registry().with_resource(
+        SCHEMA_ID, Resource.from_contents(case_schema())
+    )
+    return jsonschema.Draft202012Validator(case_schema("department"), registry=registry)
+
+
+@settings(max_examples=50)
+@given(departments())
+def test_consistent_accounts_raise_no_arithmetic_findings(data: dict[str, Any]) -> None:
+    """Parts that add up, shares, changes, growth and completion computed half-up at the
+    places stated: none of the arithmetic checks may object, under either department rubric."""
+    _department_validator().validate(data)
+    loaded = department_from_data(data, None)
+    projects = [project.case for project in loaded.projects]
+    for rubric in DEPARTMENT_RUBRICS:
+        found = account_findings(loaded.case, projects, rubric.accounts)
+        assert [f for f in found if f.code in ARITHMETIC] == []
+
+
+@settings(max_examples=30)
+@given(departments(), st.randoms(use_true_random=False))
+def test_department_total_lies_within_100_whatever_the_key_order_and_language(
+    data: dict[str, Any], pick: random.Random
+) -> None:
+    loaded = department_from_data(data, None)
+    # evaluation.scores is keyed by item names in the case's own order, which a message that
+    # lists unknown items follows: it is kept; every other object is shuffled.
+    keep = ("scores", "各项得分")
+    again = department_from_data(shuffled(respelled_department(data, pick), pick, keep), None)
+    for rubric in DEPARTMENT_RUBRICS:
+        project_rubric = load_rubric(rubric.project_rubric)
+        evaluation = evaluate_department(loaded, rubric, project_rubric)
+        assert ZERO <= evaluation.score <= 100
+        assert evaluation.score == sum((item.score for item in evaluation.items), ZERO)
+        for item in evaluation.items:
+            assert ZERO <= item.score <= item.weight
+        expected = department_dict(evaluation)
+        assert department_dict(evaluate_department(again, rubric, project_rubric)) == expected

@@ -33,14 +33,15 @@ def _plain(value: Any) -> Any:
 
 
 def _number(value: Decimal) -> int | float | str:
-    """An integer as an int; a decimal as the float whose shortest text is the same number
-    (always so for the 8 places a case is read to), else as exact text, which loads the same."""
-    if value == value.to_integral_value():
+    """An integer as an int; a decimal as the float whose shortest text is the same digits,
+    else as exact text (``"98.00"``: a stated rate's places matter), which loads the same."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
         return int(value)
     as_float = float(value)
-    if len(value.as_tuple().digits) <= _FLOAT_DIGITS and Decimal(repr(as_float)) == value:
+    if len(value.as_tuple().digits) <= _FLOAT_DIGITS and repr(as_float) == f"{value:f}":
         return as_float
-    return f"{value:f}"
+    return f"{value:f}"  # "98.00" keeps the places it was stated to
 
 
 def case_text(case: Case) -> str:

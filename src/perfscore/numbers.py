@@ -79,6 +79,8 @@ def checked(value: Decimal) -> Decimal:
         finite = False
     if not finite:
         raise ValueError(f"数值 {value:.6} 超出合理范围")
+    if value.is_zero() and value.is_signed():
+        value = abs(value)  # "-0.00" is 0.00: a minus sign on nothing is not a negative amount
     rounded = value.quantize(_QUANTA[READ_PLACES], ROUND_HALF_UP, _WIDE)
     return value if rounded == value else rounded
 

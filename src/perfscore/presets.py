@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 from .checks import CHECKS
 from .department.rubric import DepartmentRubric, rubric_problems, toml_path
 from .errors import RubricError
+from .limits import current
 from .loader import json_path
 from .messages import os_message, pydantic_message, toml_message
 from .methods import QUALITATIVE, QUANTITATIVE
@@ -36,6 +37,8 @@ REVIEW_RUBRIC: Final = "mof-2020-review"
 DEFAULT_DEPARTMENT_RUBRIC: Final = "sichuan-department"
 
 Problem = tuple[tuple[str, ...], str]
+#: Powers of ten a rubric number may span: weights, factors, tolerances, money units.
+_MAGNITUDE: Final = 12
 Kind = Literal["project", "department"]
 KINDS: Final[tuple[Kind, ...]] = ("project", "department")
 
@@ -116,6 +119,8 @@ def _own_kind(path: Path) -> Kind | None:
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
+        if not path.is_file() or path.stat().st_size > current().file_bytes:
+            raise RubricError("评分规则应为不超过大小限制的普通文件", file=str(path))
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         raise RubricError(f"无法读取评分规则：{os_message(error)}", file=str(path)) from None
@@ -123,12 +128,34 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         bad_line = error.object[: error.start].count(b"\n") + 1
         raise RubricError("不是 UTF-8 编码的文本", file=str(path), line=bad_line) from None
     try:
-        return tomllib.loads(text, parse_float=Decimal), text
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         message, line, column = toml_message(str(error))
         raise RubricError(
             f"TOML 格式错误：{message}", file=str(path), line=line, column=column
         ) from None
+    except RecursionError:
+        raise RubricError("TOML 嵌套过深", file=str(path)) from None
+    _check_numbers(data, (), path, text)
+    return data, text
+
+
+def _check_numbers(data: Any, where: tuple[str, ...], path: Path, text: str) -> None:
+    """Every number in a rubric finite and of a sensible size (no 1e999999999, no nan)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _check_numbers(value, (*where, str(key)), path, text)
+    elif isinstance(data, list):
+        for value in data:
+            _check_numbers(value, where, path, text)
+    elif isinstance(data, Decimal | int) and not isinstance(data, bool):
+        number = Decimal(data)
+        if not number.is_finite() or number.adjusted() > _MAGNITUDE or (
+            number and number.adjusted() < -_MAGNITUDE
+        ):
+            bounds = f"1e-{_MAGNITUDE} 到 1e{_MAGNITUDE}"
+            message = f"{'.'.join(where)}: 数值 {data} 不合理（应为 {bounds} 之间的有限数）"
+            raise RubricError(message, file=str(path), line=locate(text, list(where)))
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
