@@ -58,8 +58,9 @@ def test_an_unknown_framework_is_named_at_its_key(tmp_path: Path) -> None:
     case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = run("evaluate", str(case))
     assert result.exit_code == 2
-    assert result.stderr.startswith(
-        f"{case}: $.evaluation.framework: 没有名为 'no-such-rubric' 的评分规则"
+    assert result.stderr == (
+        f"{case}: $.evaluation.framework: 评价指标体系 'no-such-rubric' "
+        "应为内置的部门评分规则名称（不能是文件路径）\n"
     )
 
 

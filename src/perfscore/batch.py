@@ -20,7 +20,13 @@ from .engine import evaluate
 from .errors import CaseError, PerfscoreError
 from .forms import XLSX_SUFFIXES, FormCase, read_tables
 from .loader import case_from_data, case_paths, parse_json, read_text
-from .presets import DEFAULT_DEPARTMENT_RUBRIC, load_department_rubric, load_rubric, rubric_kind
+from .presets import (
+    DEFAULT_DEPARTMENT_RUBRIC,
+    load_department_rubric,
+    load_rubric,
+    rubric_kind,
+    shipped,
+)
 from .results import SEVERITY_RANK, Evaluation, Finding
 from .rubric import Rubric, Severity
 from .textnumbers import number_findings
@@ -47,6 +53,9 @@ def department_rubric_for(
     if named is not None:
         return _department_rubric(named)
     framework = case.evaluation.framework
+    if framework is not None and framework not in shipped():
+        message = f"评价指标体系 '{framework}' 应为内置的部门评分规则名称（不能是文件路径）"
+        raise CaseError(message, file=file, path="$.evaluation.framework")
     try:
         return _department_rubric(framework or DEFAULT_DEPARTMENT_RUBRIC)
     except PerfscoreError as error:

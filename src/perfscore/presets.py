@@ -22,7 +22,6 @@ from pydantic_core import ErrorDetails
 from .checks import CHECKS
 from .department.rubric import DepartmentRubric, rubric_problems, toml_path
 from .errors import RubricError
-from .limits import current
 from .loader import json_path
 from .messages import os_message, pydantic_message, toml_message
 from .methods import QUALITATIVE, QUANTITATIVE
@@ -39,6 +38,8 @@ DEFAULT_DEPARTMENT_RUBRIC: Final = "sichuan-department"
 Problem = tuple[tuple[str, ...], str]
 #: Powers of ten a rubric number may span: weights, factors, tolerances, money units.
 _MAGNITUDE: Final = 12
+#: A rubric is a page of TOML; a device or a huge file named as one is refused unread.
+_RUBRIC_BYTES: Final = 1 << 20
 Kind = Literal["project", "department"]
 KINDS: Final[tuple[Kind, ...]] = ("project", "department")
 
@@ -119,8 +120,8 @@ def _own_kind(path: Path) -> Kind | None:
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        if not path.is_file() or path.stat().st_size > current().file_bytes:
-            raise RubricError("评分规则应为不超过大小限制的普通文件", file=str(path))
+        if not path.is_file() or path.stat().st_size > _RUBRIC_BYTES:
+            raise RubricError("评分规则应为普通文件，且不超过 1 MiB", file=str(path))
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         raise RubricError(f"无法读取评分规则：{os_message(error)}", file=str(path)) from None

@@ -39,6 +39,7 @@ class Enabled:
 CHECKS: Final[dict[str, Check]] = {}
 #: Each rubric's enabled checks, computed once (keyed by identity; the rubric is kept alive).
 _PLANS: Final[dict[int, tuple[Rubric, tuple[Enabled, ...]]]] = {}
+_PLAN_LIMIT: Final = 64
 
 
 def check(
@@ -93,6 +94,8 @@ def enabled(rubric: Rubric) -> tuple[Enabled, ...]:
         options = {name: _exact(value) for name, value in merged.items()}
         default = (config.severity if config else None) or registered.severity
         checks.append(Enabled(code, default, registered.run, options))
+    if len(_PLANS) >= _PLAN_LIMIT:
+        _PLANS.clear()  # a run uses a rubric or two; a loop over many must not keep them all
     _PLANS[id(rubric)] = (rubric, tuple(checks))
     return tuple(checks)
 

@@ -294,18 +294,25 @@ def _budget_table(document: DocxDocument, report: Report) -> None:
 def _indicator_table(document: DocxDocument, lines: Sequence[IndicatorLine]) -> None:
     """One header row, then the lines; 一级指标 merged down its run, 二级指标 within it."""
     table = _table(document, 1 + len(lines), _INDICATOR_WIDTHS, headers=1)
-    for cell, label in zip(table.rows[0].cells, _INDICATOR_COLUMNS, strict=True):
+    grid = _grid(table)  # python-docx rebuilds every cell on each table.cell(): do it once
+    for cell, label in zip(grid[0], _INDICATOR_COLUMNS, strict=True):
         _write(cell, label, _CENTER)
-    for row, line in zip(table.rows[1:], lines, strict=True):
+    for row, line in zip(grid[1:], lines, strict=True):
         values = (line.name, line.operator, line.target, line.unit, line.actual, line.weight)
-        cells = row.cells[2:-1]
-        for cell, value, align in zip(cells, (*values, line.score), _ALIGN, strict=True):
+        for cell, value, align in zip(row[2:-1], (*values, line.score), _ALIGN, strict=True):
             _write(cell, value, align)
-        _write(row.cells[-1], line.status, _CENTER, bold=not line.met)
+        _write(row[-1], line.status, _CENTER, bold=not line.met)
     for first, end in _runs([line.level1 for line in lines], 0, len(lines)):
-        _span(table, 0, first, end, lines[first].level1)
+        _span(grid, 0, first, end, lines[first].level1)
         for second, stop in _runs([line.level2 for line in lines], first, end):
-            _span(table, 1, second, stop, lines[second].level2)
+            _span(grid, 1, second, stop, lines[second].level2)
+
+
+def _grid(table: Table) -> list[list[_Cell]]:
+    """Every cell of a table not yet merged, by row, in one pass."""
+    columns = len(table.columns)
+    cells = list(table._cells)
+    return [cells[start : start + columns] for start in range(0, len(cells), columns)]
 
 
 def _runs(values: Sequence[str], start: int, stop: int) -> Iterator[tuple[int, int]]:
@@ -317,11 +324,11 @@ def _runs(values: Sequence[str], start: int, stop: int) -> Iterator[tuple[int, i
             first = index
 
 
-def _span(table: Table, column: int, first: int, end: int, text: str) -> None:
+def _span(grid: list[list[_Cell]], column: int, first: int, end: int, text: str) -> None:
     """Lines ``first`` to ``end - 1`` share ``text`` in ``column``: one merged cell unless blank."""
-    cell = table.cell(first + 1, column)
+    cell = grid[first + 1][column]
     if end - first > 1 and text:
-        cell = cell.merge(table.cell(end, column))
+        cell = cell.merge(grid[end][column])
     _write(cell, text, _CENTER)
 
 
