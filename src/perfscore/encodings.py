@@ -35,13 +35,9 @@ def decode(raw: bytes, file: str | None = None) -> str:
     if guessed is not None:
         return _strict(raw, guessed, file)
     try:
-        return raw.decode("utf-8")
+        return decode_line(raw)
     except UnicodeDecodeError as error:
-        utf8_error = error
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        raise _unreadable(raw, utf8_error, file) from None
+        raise _unreadable(raw, error, file) from None
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:

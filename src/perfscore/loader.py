@@ -77,15 +77,23 @@ def read_text(path: Path) -> str:
     """A case file's text in whichever encoding an office wrote it (see :mod:`encodings`);
     a file over the size limit is refused before it is read."""
     file = str(path)
+    check_size(path)
     try:
-        size = path.stat().st_size
-        limit = limits.current().file_bytes
-        if size > limit:
-            raise CaseError(limits.exceeded("file_bytes", size, limit), file=file)
         raw = path.read_bytes()
     except OSError as error:
         raise CaseError(f"无法读取：{os_message(error)}", file=file) from None
     return decode(raw, file)
+
+
+def check_size(path: Path) -> None:
+    """Refuse a file over the size limit (or one that cannot be looked at) before reading it."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise CaseError(f"无法读取：{os_message(error)}", file=str(path)) from None
+    limit = limits.current().file_bytes
+    if size > limit:
+        raise CaseError(limits.exceeded("file_bytes", size, limit), file=str(path))
 
 
 def load_case(path: str | Path) -> Case:
@@ -219,6 +227,7 @@ __all__ = [
     "Children",
     "case_from_data",
     "case_paths",
+    "check_size",
     "json_path",
     "load_case",
     "parse_json",

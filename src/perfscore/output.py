@@ -7,7 +7,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -65,6 +65,18 @@ def safe_stem(text: str, fallback: str) -> str:
     return stem or fallback
 
 
+def unique_names(stems: Iterable[str], suffix: str) -> Iterator[str]:
+    """``stem.suffix``, or ``stem-2.suffix`` … when two stems are the same (ignoring case, as
+    Windows and macOS file systems do)."""
+    seen: set[str] = set()
+    for stem in stems:
+        name, copy = f"{stem}{suffix}", 2
+        while name.casefold() in seen:
+            name, copy = f"{stem}-{copy}{suffix}", copy + 1
+        seen.add(name.casefold())
+        yield name
+
+
 def confined(folder: Path, name: str) -> Path:
     """``folder / name``, refused unless it is a plain entry of ``folder`` (no ``..``, no absolute
     path, not a symbolic link that could lead out of it)."""
@@ -81,4 +93,4 @@ def write_text(text: str, target: str | Path | None) -> None:
         stream.write(text.encode("utf-8"))
 
 
-__all__ = ["atomic_output", "confined", "safe_stem", "write_text"]
+__all__ = ["atomic_output", "confined", "safe_stem", "unique_names", "write_text"]

@@ -19,7 +19,6 @@ from ..report import (
     is_folder,
     make_folder,
     render_report,
-    report_of,
     unique_names,
 )
 from ..results import Evaluation
@@ -85,7 +84,7 @@ def _reports(
             stream.write(render_report(evaluations[0], form, templates))
         return
     folder = make_folder(output)
-    stems = [file_stem(report_of(e)) for e in evaluations]
+    stems = [file_stem(e.case.project) for e in evaluations]
     for evaluation, name in zip(evaluations, unique_names(stems, SUFFIXES[form]), strict=True):
         with atomic_output(confined(folder, name)) as stream:
             stream.write(render_report(evaluation, form, templates))

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..dump import case_line, case_text
 from ..errors import CaseError, PerfscoreError
 from ..loader import case_paths
-from ..output import confined, safe_stem, write_text
+from ..output import confined, safe_stem, unique_names, write_text
 from .reader import XLSX_SUFFIXES, FormCase, read_tables
 
 
@@ -65,15 +65,11 @@ def _write_folder(tables: Sequence[FormCase], folder: Path) -> None:
 
 def file_names(tables: Sequence[FormCase]) -> list[str]:
     """``<项目编码>.json`` (or the workbook's name and the table's number), never twice."""
-    names: list[str] = []
+    stems = []
     for number, table in enumerate(tables, 1):
         fallback = f"{Path(table.file).stem}-{number}"
-        stem = safe_stem(table.case.project.code or fallback, fallback)
-        name, copy = f"{stem}.json", 2
-        while name in names:
-            name, copy = f"{stem}-{copy}.json", copy + 1
-        names.append(name)
-    return names
+        stems.append(safe_stem(table.case.project.code or fallback, fallback))
+    return list(unique_names(stems, ".json"))
 
 
 __all__ = ["Imported", "file_names", "import_forms", "write_cases"]

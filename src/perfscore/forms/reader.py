@@ -20,8 +20,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from ..case import Case
 from ..errors import CaseError, PerfscoreError
-from ..limits import current, exceeded
-from ..loader import case_from_data
+from ..loader import case_from_data, check_size
 from ..messages import os_message
 from . import labels as L
 from .grid import Grid
@@ -115,12 +114,7 @@ def read_tables(path: str | Path) -> list[FormCase | CaseError]:
 
 
 def _open(file: str) -> Workbook:
-    try:
-        size, limit = Path(file).stat().st_size, current().file_bytes
-    except OSError as error:
-        raise CaseError(f"无法读取：{os_message(error)}", file=file) from None
-    if size > limit:
-        raise CaseError(exceeded("file_bytes", size, limit), file=file)
+    check_size(Path(file))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..case import Project
 from ..errors import PerfscoreError
-from ..output import safe_stem
-from .context import Report
+from ..output import safe_stem, unique_names
 
 
-def file_stem(report: Report) -> str:
+def file_stem(project: Project) -> str:
     """``51042122T000006523456-2022年度政府工作经费``: the code and name, nothing unsafe."""
-    return safe_stem("-".join(part for part in (report.code, report.name) if part), "report")
-
-
-def unique_names(stems: Iterable[str], suffix: str) -> Iterator[str]:
-    """``stem.suffix``, or ``stem-2.suffix`` … when two cases share a code and name."""
-    seen: set[str] = set()
-    for stem in stems:
-        name, copy = f"{stem}{suffix}", 2
-        while name.casefold() in seen:
-            name, copy = f"{stem}-{copy}{suffix}", copy + 1
-        seen.add(name.casefold())
-        yield name
+    return safe_stem("-".join(part for part in (project.code, project.name) if part), "report")
 
 
 def is_folder(output: str, several: bool) -> bool:
