@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from perfscore import evaluate, load_case, load_rubric
 from perfscore.cli import main
 from perfscore.guard import key_positions
+from perfscore.numbers import parse_decimal
 from perfscore.textnumbers import number_findings
 
 from .conftest import ROOT
@@ -78,6 +81,43 @@ def test_numbers_typed_by_hand_are_read_and_said(tmp_path: Path) -> None:
 
 def test_plain_numbers_as_text_say_nothing() -> None:
     assert number_findings({"budget": {"adjusted": " 24.22 ", "rate": "96.96%"}}) == ()
+
+
+_WIDE = str.maketrans("0123456789,.-+", "０１２３４５６７８９，．－＋")
+
+
+@st.composite
+def typed_numbers(draw: st.DrawFn) -> str:
+    """A number as someone might type it: signs, separators, points, full-width characters."""
+    head = draw(st.integers(0, 999))
+    groups = draw(st.lists(st.text(alphabet="0123456789", min_size=3, max_size=3), max_size=3))
+    digits = draw(st.sampled_from(["", ","])).join([str(head), *groups])
+    sign = draw(st.sampled_from(["", "-", "+"]))
+    point = draw(st.sampled_from(["", ".", ".5", "."]))
+    text = sign + digits + point
+    mode = draw(st.sampled_from(["narrow", "wide", "one"]))
+    wide = [mode == "wide"] * len(text)
+    if mode == "one":
+        wide[draw(st.integers(0, len(text) - 1))] = True
+    text = "".join(c.translate(_WIDE) if w else c for c, w in zip(text, wide, strict=True))
+    pad = draw(st.sampled_from(["", " ", "\u3000", "\t"]))
+    noise = draw(st.text(alphabet="0１,，.．-－+＋个中٣", max_size=3))
+    return pad + text + draw(st.sampled_from(["", noise])) + pad
+
+
+@given(typed_numbers())
+def test_the_quick_look_never_misses_a_typed_number(typed: str) -> None:
+    data = {"budget": {"adjusted": typed}, "indicators": [{"actual": typed}]}
+    found = number_findings(data)
+    for escaped in (False, True):
+        source = json.dumps(data, ensure_ascii=escaped)
+        assert number_findings(data, source) == found
+
+
+def test_digits_of_another_script_are_text_not_numbers() -> None:
+    assert parse_decimal("٣٠") is None
+    assert parse_decimal("３０") == Decimal(30)
+    assert number_findings({"indicators": [{"actual": "٣٠"}]}) == ()
 
 
 def test_a_limit_can_be_raised() -> None:

@@ -109,19 +109,23 @@ def evaluate_file(path: Path, rules: Rules) -> Iterator[Outcome]:
 
 def _evaluate_json(path: Path, rules: Rules) -> Outcome:
     file = str(path)
-    data = parse_json(read_text(path), file)
+    text = read_text(path)
+    data = parse_json(text, file)
     if is_department(data):
         loaded = department_from_data(data, file)
         rubric = rules.department_for(loaded.case, file)
         evaluated = evaluate_department(loaded, rubric, rules.project)
         return Outcome(path, department=evaluated)
     evaluation = evaluate(case_from_data(data, file), rules.project, file)
-    return Outcome(path, evaluation=with_number_findings(evaluation, data))
+    return Outcome(path, evaluation=with_number_findings(evaluation, data, text))
 
 
-def with_number_findings(evaluation: Evaluation, data: object) -> Evaluation:
-    """``evaluation`` with a finding for each number the file wrote as text (``"1,200"``)."""
-    extra = number_findings(data)
+def with_number_findings(
+    evaluation: Evaluation, data: object, text: str | None = None
+) -> Evaluation:
+    """``evaluation`` with a finding for each number the file wrote as text (``"1,200"``);
+    ``text`` is the JSON ``data`` was read from, when there is one."""
+    extra = number_findings(data, text)
     return replace(evaluation, findings=evaluation.findings + extra) if extra else evaluation
 
 

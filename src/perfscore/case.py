@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 from typing import Any, Final, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .numbers import split_leading_number
+from .numbers import normalise_text, split_leading_number
 from .scalars import Amount, Name, Operator, Rate, Score, Text, Value, split_operator
 
 _FIRST_YEAR: Final = 1949
 _LAST_YEAR: Final = 2200
+_YEAR: Final = re.compile(r"[0-9]+\s*年?")
 _CODE_NAME: Final = re.compile(r"^\s*([0-9A-Z]{8,})\s*[-－—–]\s*(.+?)\s*$", re.DOTALL)
 
 
@@ -167,8 +169,8 @@ class Case(Form):
     def _year(cls, value: object) -> object:
         if isinstance(value, bool):
             raise ValueError("应为整数，不能是 true/false")
-        if isinstance(value, str) and value.strip().removesuffix("年").isdigit():
-            value = int(value.strip().removesuffix("年"))
+        if isinstance(value, str) and _YEAR.fullmatch(year := normalise_text(value)):
+            value = int(year.removesuffix("年"))
         if isinstance(value, Decimal):
             if not value.is_finite() or value != value.to_integral_value():
                 raise ValueError("应为整数")
@@ -185,8 +187,10 @@ CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
 }
 
 
+@cache
 def spellings(model: type[Form]) -> dict[str, list[str]]:
-    """Each field name of ``model`` -> its accepted keys, the English one first."""
+    """Each field name of ``model`` -> its accepted keys, the English one first (do not change
+    the table: it is shared)."""
     table: dict[str, list[str]] = {}
     for name, field in model.model_fields.items():
         choices = field.validation_alias
@@ -195,8 +199,9 @@ def spellings(model: type[Form]) -> dict[str, list[str]]:
     return table
 
 
+@cache
 def aliases(model: type[Form]) -> dict[str, str]:
-    """Every accepted key of ``model`` -> its field name."""
+    """Every accepted key of ``model`` -> its field name (shared: do not change it)."""
     return {key: name for name, keys_ in spellings(model).items() for key in keys_}
 
 

@@ -19,10 +19,13 @@ READ_PLACES: Final = 8
 _WIDE: Final = Context(prec=60)
 
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
-_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+#: Digits are 0-9 (full-width ones are translated first): a form has no other script's digits.
+_NUMBER: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 #: Thousands written with separators: ``1,200``, ``12,345.67`` (full-width commas too).
-_GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
-_LEADING: Final = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(.*?)\s*$", re.DOTALL)
+_GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
+_LEADING: Final = re.compile(
+    r"\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(.*?)\s*$", re.DOTALL
+)
 
 
 _QUANTA: Final = tuple(ONE.scaleb(-places) for places in range(READ_PLACES + 1))

@@ -40,7 +40,7 @@ class Reviewer:
                 return self.review_department(data, text)
             case = case_from_data(data, text.file)
             mine = evaluate(case, self.mine, text.file, checks=False)
-            strict = with_number_findings(evaluate(case, self.strict, text.file), data)
+            strict = with_number_findings(evaluate(case, self.strict, text.file), data, text.text)
         except PerfscoreError as error:
             return Problem.of(_at_line(error, text), text.file, text.line)
         return row_of(mine, strict, text.file, text.line)
