@@ -113,6 +113,15 @@ def test_missing_file_is_exit_2(in_root: Path) -> None:
     assert result.stderr.startswith("cases/none.json: 无法读取")
 
 
+def test_ctrl_c_is_one_line_and_exit_130(in_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("perfscore.cli.score.review", interrupted)
+    result = run("review", "cases")
+    assert (result.exit_code, result.stderr) == (130, "perfscore: 已中断（Ctrl-C）\n")
+
+
 def test_usage_error_is_exit_2() -> None:
     assert run("evaluate").exit_code == 2
     assert run("evaluate", GOV, "--format", "pdf").exit_code == 2
@@ -145,7 +154,10 @@ def test_validate_a_department_checks_it_and_its_projects(tmp_path: Path) -> Non
     bad.write_text(json.dumps(department, ensure_ascii=False), encoding="utf-8")
     result = run("validate", str(bad))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"{bad}: $.projects[0]: 项目案例 'missing.json' 无法读取：文件不存在"
+    assert (
+        result.stderr.strip()
+        == f"{bad}: $.projects[0]: 项目案例 'missing.json' 无法读取：文件不存在"
+    )
 
 
 def test_schema_kind_department_prints_the_committed_schema() -> None:

@@ -56,7 +56,11 @@ def test_a_well_formed_form_reads(tmp_path: Path) -> None:
     ("cell", "value", "expected"),
     [
         (7, "#DIV/0!", "表1!H8: 完成值 是 Excel 错误值 #DIV/0!（公式无法计算）"),
-        (4, "约等于", "表1!E8: 指标性质 未知的指标性质 '约等于'（可用：≥ ≤ ＝ ＜ ＞ 定性，也可写作 >= <= = < >）"),
+        (
+            4,
+            "约等于",
+            "表1!E8: 指标性质 未知的指标性质 '约等于'（可用：≥ ≤ ＝ ＜ ＞ 定性，也可写作 >= <= = < >）",
+        ),
         (3, None, "表1!D8: 三级指标 未填"),
     ],
 )
@@ -162,7 +166,9 @@ def test_evaluate_and_import_say_what_was_a_prompt(tmp_path: Path) -> None:
         ROW,
     ]
     path = form(tmp_path, rows)
-    note = f"提示：{path}: 表1!E6: 年度目标完成情况 仍是填表提示“请填写年度目标完成情况”，按未填处理\n"
+    note = (
+        f"提示：{path}: 表1!E6: 年度目标完成情况 仍是填表提示“请填写年度目标完成情况”，按未填处理\n"
+    )
     for command in (["evaluate", str(path), "-f", "json"], ["import", str(path)]):
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 0

@@ -135,7 +135,10 @@ def test_a_limit_can_be_raised() -> None:
 def test_a_bad_limit_setting_is_one_line() -> None:
     result = run("--limit", "indicators=5", "evaluate", "x.json")
     assert result.exit_code == 2
-    assert result.stderr == "未知的限制 'indicators'（可用：depth、file_bytes、items、line_bytes、text）\n"
+    assert (
+        result.stderr
+        == "未知的限制 'indicators'（可用：depth、file_bytes、items、line_bytes、text）\n"
+    )
 
 
 def test_an_over_long_jsonl_line_is_skipped_not_held(tmp_path: Path) -> None:
@@ -166,10 +169,14 @@ def test_reports_never_follow_a_link_out_of_the_folder(tmp_path: Path) -> None:
     outside.write_text("untouched", encoding="utf-8")
     name = "51042122T000006523456-2022年度政府工作经费.md"
     (out / name).symlink_to(outside)
-    cases = [str(ROOT / "cases" / f"miyi-2022-{n}.json") for n in ("5-government-work", "1-network")]
+    cases = [
+        str(ROOT / "cases" / f"miyi-2022-{n}.json") for n in ("5-government-work", "1-network")
+    ]
     result = run("report", *cases, "-o", str(out))
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith(f"{out / name}: 拒绝写入输出文件夹之外（或符号链接）的文件")
+    assert result.stderr.strip().endswith(
+        f"{out / name}: 拒绝写入输出文件夹之外（或符号链接）的文件"
+    )
     assert outside.read_text(encoding="utf-8") == "untouched"
 
 

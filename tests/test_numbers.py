@@ -73,4 +73,6 @@ def test_half_up_is_not_bankers_rounding() -> None:
     ]
     assert percent(Decimal("96.955")) == "96.96%"
     # 27 integer digits and 2 places: more than the default 28-digit context, still exact.
-    assert half_up(Decimal("123456789012345678901234567.5")) == Decimal("123456789012345678901234567.50")
+    assert half_up(Decimal("123456789012345678901234567.5")) == Decimal(
+        "123456789012345678901234567.50"
+    )

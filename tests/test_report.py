@@ -24,12 +24,33 @@ CLEAN: dict[str, Any] = {
     "summary": "按计划分两期组织培训。",
     "budget": {"initial": 20, "adjusted": 20, "executed": 20, "rate": "100.00%"},
     "indicators": [
-        {"level1": "产出指标", "level2": "数量指标", "name": "培训人次", "operator": "≥",
-         "target": 200, "unit": "人次", "actual": 210},
-        {"level1": "效益指标", "level2": "社会效益指标", "name": "考核合格率", "operator": "≥",
-         "target": 95, "unit": "%", "actual": 98},
-        {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "参训人员满意度",
-         "operator": "≥", "target": 90, "unit": "%", "actual": 96},
+        {
+            "level1": "产出指标",
+            "level2": "数量指标",
+            "name": "培训人次",
+            "operator": "≥",
+            "target": 200,
+            "unit": "人次",
+            "actual": 210,
+        },
+        {
+            "level1": "效益指标",
+            "level2": "社会效益指标",
+            "name": "考核合格率",
+            "operator": "≥",
+            "target": 95,
+            "unit": "%",
+            "actual": 98,
+        },
+        {
+            "level1": "满意度指标",
+            "level2": "服务对象满意度指标",
+            "name": "参训人员满意度",
+            "operator": "≥",
+            "target": 90,
+            "unit": "%",
+            "actual": 96,
+        },
     ],
     "claimed_score": 100,
 }
@@ -53,7 +74,10 @@ def test_the_government_work_report_names_its_problems() -> None:
         "1. 预算执行率为96.96%，未全部执行（执行64.96万元，调整后预算67.00万元），"
         "预算执行得分9.70分，扣0.30分。"
     )
-    assert "成本指标与预算不符：成本指标「资金投入」的指标值 ＝ 200000元 与调整后预算 67.00 万元" in problems
+    assert (
+        "成本指标与预算不符：成本指标「资金投入」的指标值 ＝ 200000元 与调整后预算 67.00 万元"
+        in problems
+    )
     advice = section(result.stdout, "（三）相关建议")
     assert "成本指标的指标值应与项目预算相衔接，核实金额及计量单位。" in advice
     assert "加快预算执行进度，对未执行的资金说明原因，提高资金使用效率。" in advice
@@ -76,7 +100,10 @@ def test_a_shortfall_is_a_problem(tmp_path: Path) -> None:
     case = tmp_path / "short.json"
     case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     problems = section(run("report", str(case)).stdout, "（二）存在的问题")
-    assert "产出指标“培训人次”部分达成：指标值 ≥200人次，完成值 150，得37.50分（满分50.00分）；填报的原因：第二期因疫情推迟。" in problems
+    assert (
+        "产出指标“培训人次”部分达成：指标值 ≥200人次，完成值 150，得37.50分（满分50.00分）；填报的原因：第二期因疫情推迟。"
+        in problems
+    )
 
 
 def test_several_cases_one_file_each(tmp_path: Path) -> None:
@@ -101,7 +128,10 @@ def test_unsafe_names_are_cleaned(tmp_path: Path) -> None:
         cases.append(str(case))
     out = tmp_path / "out"
     assert run("report", *cases, "-o", str(out)).exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["a_b_c_d_e_f_g_h_i_j_项目-2.md", "a_b_c_d_e_f_g_h_i_j_项目.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a_b_c_d_e_f_g_h_i_j_项目-2.md",
+        "a_b_c_d_e_f_g_h_i_j_项目.md",
+    ]
 
 
 def test_docx_and_several_need_an_output() -> None:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -205,9 +209,31 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(
 
     monkeypatch.setattr(pipeline, breaks, interrupt)
     result = run("batch", "-f", form, "-o", str(target))
-    assert result.exit_code != 0
+    assert (result.exit_code, result.stderr) == (130, "perfscore: 已中断（Ctrl-C）\n")
     assert target.read_text(encoding="utf-8") == "上次的结果\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"out.{form}"]
+
+
+def test_ctrl_c_stops_a_running_pool_cleanly(tmp_path: Path) -> None:
+    """A real SIGINT to a real ``review --jobs 2``: exit 130, one line, no file left."""
+    line = json.dumps(json.loads((ROOT / "cases" / "hand-01-quantitative.json").read_bytes()))
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(f"{line}\n" * 10_000, encoding="utf-8")  # seconds of work
+    target = tmp_path / "out.jsonl"
+    command = [sys.executable, "-c", "from perfscore.cli import main; main()", "review"]
+    child = subprocess.Popen(
+        [*command, str(batch), "-f", "jsonl", "--jobs", "2", "-o", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".out.jsonl.") for p in tmp_path.iterdir()):
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.05)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=60)
+    assert (child.returncode, stderr.decode()) == (130, "perfscore: 已中断（Ctrl-C）\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.jsonl"]
 
 
 def test_fail_on_sets_status_one_when_everything_was_read(in_root: Path) -> None:

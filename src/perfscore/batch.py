@@ -158,9 +158,7 @@ def evaluate_paths(paths: Sequence[str | Path], rules: Rules) -> Iterator[Outcom
         yield from evaluate_file(path, rules)
 
 
-def fails(
-    evaluations: Sequence[Evaluation | DepartmentEvaluation], level: Severity | None
-) -> bool:
+def fails(evaluations: Sequence[Evaluation | DepartmentEvaluation], level: Severity | None) -> bool:
     """Whether any finding reaches ``level`` (``--fail-on``)."""
     if level is None:
         return False

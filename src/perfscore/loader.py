@@ -155,9 +155,7 @@ def _message(detail: ErrorDetails, data: Any, root: tuple[type[Form], Children])
     return pydantic_message(detail)
 
 
-def _unknown_key(
-    loc: Sequence[int | str], data: Any, root: tuple[type[Form], Children]
-) -> str:
+def _unknown_key(loc: Sequence[int | str], data: Any, root: tuple[type[Form], Children]) -> str:
     key = str(loc[-1])
     model = _model_at(loc[:-1], root)
     table = aliases(model)

@@ -23,9 +23,7 @@ _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．－＋", "01
 _NUMBER: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 #: Thousands written with separators: ``1,200``, ``12,345.67`` (full-width commas too).
 _GROUPED: Final = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
-_LEADING: Final = re.compile(
-    r"\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(.*?)\s*$", re.DOTALL
-)
+_LEADING: Final = re.compile(r"\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*(.*?)\s*$", re.DOTALL)
 
 
 _QUANTA: Final = tuple(ONE.scaleb(-places) for places in range(READ_PLACES + 1))

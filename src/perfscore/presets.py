@@ -151,8 +151,10 @@ def _check_numbers(data: Any, where: tuple[str, ...], path: Path, text: str) -> 
             _check_numbers(value, where, path, text)
     elif isinstance(data, Decimal | int) and not isinstance(data, bool):
         number = Decimal(data)
-        if not number.is_finite() or number.adjusted() > _MAGNITUDE or (
-            number and number.adjusted() < -_MAGNITUDE
+        if (
+            not number.is_finite()
+            or number.adjusted() > _MAGNITUDE
+            or (number and number.adjusted() < -_MAGNITUDE)
         ):
             bounds = f"1e-{_MAGNITUDE} 到 1e{_MAGNITUDE}"
             message = f"{'.'.join(where)}: 数值 {data} 不合理（应为 {bounds} 之间的有限数）"

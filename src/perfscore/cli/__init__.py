@@ -1,21 +1,46 @@
 """The ``perfscore`` command: thin click commands over the engine.
 
-Exit status: 0 scored; 1 a finding reached ``--fail-on``; 2 bad input or usage.
+Exit status: 0 scored; 1 a finding reached ``--fail-on``; 2 bad input or usage; 130 stopped by
+Ctrl-C (as a shell reports a command ended by SIGINT).
 """
 
 from __future__ import annotations
+
+from typing import IO, Any
 
 import click
 
 from .. import __version__, limits
 from ..errors import PerfscoreError
 from .cases import rubrics, schema, validate
-from .common import fail
+from .common import INTERRUPTED, fail
 from .documents import import_command, report, template
 from .score import evaluate, review_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Interrupted(click.ClickException):
+    """Ctrl-C: one line in Chinese and exit 130, not click's "Aborted!" and 1."""
+
+    exit_code = INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("已中断（Ctrl-C）")
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"perfscore: {self.message}", err=True)
+
+
+class Perfscore(click.Group):
+    """The command group; a command stopped by Ctrl-C ends with :class:`Interrupted`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
+
+
+@click.group(cls=Perfscore, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="perfscore")
 @click.option(
     "--limit",

@@ -18,6 +18,7 @@ from ..rubric import Rubric
 
 BAD_INPUT: Final = 2
 FAILED: Final = 1
+INTERRUPTED: Final = 130  # Ctrl-C, as a shell reports a command ended by SIGINT
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
@@ -56,6 +57,7 @@ layout_option = click.option(
     help="自评表式样：sichuan-2023（四川 2023 年部门预算项目支出绩效自评表）"
     "或 mof-2020（财预〔2020〕10号 附件1 项目支出绩效自评表）。",
 )
+
 
 def format_option(choices: Sequence[str], default: str, help_text: str) -> Decorator:
     """``-f/--format``, one of ``choices``."""
@@ -108,6 +110,7 @@ def scored(paths: Sequence[str], rules: Rules) -> tuple[list[Result], int]:
 __all__ = [
     "BAD_INPUT",
     "FAILED",
+    "INTERRUPTED",
     "fail",
     "fail_on_option",
     "format_option",

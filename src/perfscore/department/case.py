@@ -208,9 +208,7 @@ class Accounts(Form):
         None, validation_alias=keys("state_capital", "国有资本经营预算财政拨款支出")
     )
     operating: Compared | None = Field(None, validation_alias=keys("operating", "机关运行经费"))
-    procurement: Amount | None = Field(
-        None, validation_alias=keys("procurement", "政府采购支出")
-    )
+    procurement: Amount | None = Field(None, validation_alias=keys("procurement", "政府采购支出"))
 
 
 class Facts(Form):

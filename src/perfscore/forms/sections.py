@@ -144,10 +144,7 @@ def _rate_as_percent(values: dict[str, Value]) -> None:
 def _in_yuan(table: Table, row: int) -> bool:
     """Amounts in 元 when the header says so (the forms' default is 万元)."""
     texts = [
-        str(c.value)
-        for r in (row - 1, row)
-        for c in table.grid.row(r)
-        if isinstance(c.value, str)
+        str(c.value) for r in (row - 1, row) for c in table.grid.row(r) if isinstance(c.value, str)
     ]
     return not any("万元" in t for t in texts) and any("（元）" in t or "(元)" in t for t in texts)
 

@@ -27,7 +27,7 @@ def text(value: str) -> str:
     if match.group(2)[0].isdigit():
         end = match.end()
         return escaped[:end] + "\\" + escaped[end:]
-    return f"{match.group(1)}\\{escaped[match.end(1):]}"
+    return f"{match.group(1)}\\{escaped[match.end(1) :]}"
 
 
 def cell(value: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
@@ -14,7 +15,7 @@ from ..rubric import Rubric, Severity
 from .formats import Batch, encode_line, render_csv, render_json, render_table, summary_line
 from .inputs import SUFFIXES, total_size, units
 from .rows import Problem, Row, order
-from .runner import Reviewer, run
+from .runner import Done, Reviewer, run
 from .summary import Summary
 from .xlsx import write_xlsx
 
@@ -74,8 +75,8 @@ def review(plan: Plan, progress: Progress | None = None) -> Reviewed:
     work = units(plan.files)
     summary = Summary()
     if stream:
-        with atomic_output(plan.output) as out:
-            for done in run(reviewer, work, plan.jobs):
+        with atomic_output(plan.output) as out, closing(run(reviewer, work, plan.jobs)) as runs:
+            for done in runs:
                 out.writelines(done.lines)
                 summary.merge(done.summary)
                 advance(done.size)
@@ -83,16 +84,21 @@ def review(plan: Plan, progress: Progress | None = None) -> Reviewed:
         return Reviewed(summary)
     rows: list[Row] = []
     problems: list[Problem] = []
-    for done in run(reviewer, work, plan.jobs):
-        for result in done.results:
-            if isinstance(result, Row):
-                rows.append(result)
-            else:
-                problems.append(result)
-        summary.merge(done.summary)
-        advance(done.size)
+    with closing(run(reviewer, work, plan.jobs)) as runs:
+        for done in runs:
+            _collect(done, rows, problems)
+            summary.merge(done.summary)
+            advance(done.size)
     _write(Batch(order(rows), problems, summary, plan.mine, plan.strict), plan)
     return Reviewed(summary)
+
+
+def _collect(done: Done, rows: list[Row], problems: list[Problem]) -> None:
+    for result in done.results:
+        if isinstance(result, Row):
+            rows.append(result)
+        else:
+            problems.append(result)
 
 
 def _write(batch: Batch, plan: Plan) -> None:

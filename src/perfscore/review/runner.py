@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import Final
@@ -127,14 +127,25 @@ def _work(unit: Unit) -> Done:
     return _WORKER.unit(unit)
 
 
-def run(reviewer: Reviewer, work: Iterable[Unit], jobs: int) -> Iterator[Done]:
-    """Each unit's result, in input order, from ``jobs`` processes (1: this one)."""
+def run(reviewer: Reviewer, work: Iterable[Unit], jobs: int) -> Generator[Done, None, None]:
+    """Each unit's result, in input order, from ``jobs`` processes (1: this one).
+
+    Close it when done (``contextlib.closing``): a caller stopped between two results (Ctrl-C
+    while writing) would otherwise leave the pool running until exit, which then waits on it.
+    """
     if jobs <= 1:
         yield from map(reviewer.unit, work)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs, initializer=_start, initargs=(reviewer,)) as pool:
+    held = _hold_interrupts()
+    try:
+        pool = context.Pool(jobs, initializer=_start, initargs=(reviewer,))
+    except BaseException:
+        _restore(held)
+        raise
+    with pool:
+        _restore(held)  # a Ctrl-C held back arrives here, and leaving the block stops the pool
         pending: deque[AsyncResult[Done]] = deque()
         for unit in work:
             pending.append(pool.apply_async(_work, (unit,)))
@@ -142,6 +153,23 @@ def run(reviewer: Reviewer, work: Iterable[Unit], jobs: int) -> Iterator[Done]:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def _hold_interrupts() -> set[int | signal.Signals] | None:
+    """Hold Ctrl-C back while the workers are started; the signal mask to restore after.
+
+    A KeyboardInterrupt raised while a process forks is raised in an at-fork handler (logging
+    registers one), where Python reports it as ignored and the run goes on. Held back, it
+    arrives once the pool is up and stops it.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, nothing to hold
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _restore(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 __all__ = ["Done", "Reviewer", "run"]
