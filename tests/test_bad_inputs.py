@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from perfscore.cli import main
+from perfscore.messages import toml_message
 
 TESTS = Path(__file__).resolve().parent
 BAD_CASES = TESTS / "bad"
@@ -110,7 +112,7 @@ def _assert_bad_input(result: Result, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "pattern", "minimum"),
-    [(BAD_CASES, "*.json", 70), (BAD_RUBRICS, "*.toml", 34)],
+    [(BAD_CASES, "*.json", 82), (BAD_RUBRICS, "*.toml", 37)],
     ids=["bad", "bad-rubrics"],
 )
 def test_corpus_is_complete(folder: Path, pattern: str, minimum: int) -> None:
@@ -167,3 +169,22 @@ def test_batch_scores_the_good_file_and_reports_the_bad_one(
     assert result.exit_code == BAD_INPUT, (result.exception, result.output)
     assert result.stdout == alone.stdout
     assert result.stderr.strip() == _expected(BAD_CASES / bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a = [1,\n", ("无效的值", 2, 1)),  # tomllib: "(at end of document)"
+        ("a = [1,", ("无效的值", 1, 8)),
+        ("[a.b]\n[a.b]", ("表 'a.b' 声明了两次", 2, 5)),
+        ("x = {a = 1, a = 2}", ("内联表中的键 'a' 重复", 1, 18)),
+    ],
+)
+def test_toml_messages_are_chinese_and_placed(text: str, expected: tuple[str, int, int]) -> None:
+    with pytest.raises(tomllib.TOMLDecodeError) as raised:
+        tomllib.loads(text)
+    assert toml_message(str(raised.value), text) == expected
+
+
+def test_a_toml_message_not_yet_known_is_kept() -> None:
+    assert toml_message("Something new (at line 3, column 1)") == ("Something new", 3, 1)

@@ -131,7 +131,7 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        message, line, column = toml_message(str(error))
+        message, line, column = toml_message(str(error), text)
         raise RubricError(
             f"TOML 格式错误：{message}", file=str(path), line=line, column=column
         ) from None
