@@ -7,8 +7,10 @@ at the positions the reader relies on.
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +18,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore import Case, Evaluation, PerfscoreError, evaluate, load_case, load_rubric
+from perfscore.batch import evaluate_form
 from perfscore.case import Budget, BudgetRow, Indicator, Project, Source, aliases
+from perfscore.forms import read_workbook
 from perfscore.forms.filled import (
     BUDGET_HEAD,
     FINDINGS_HEAD,
@@ -115,10 +119,70 @@ def test_the_findings_sheet_has_a_row_per_finding_of_every_evaluation() -> None:
         "claimed-score-mismatch",
         "自评总分与重算不符",
         "自评得分 95.00 分，按评分规则复核为 69.09 分，相差 +25.91 分",
-        "$.claimed_score",
+        "J24（自评得分）",
     )
+    assert sheet["F2"].hyperlink.location == "'51000023T000000000101'!J24"
     severities = {row[1] for row in rows[1:]}
     assert severities == {"错误", "警告", "提示"}
+
+
+#: Where a finding is about a value the case states: the linked cell must hold that value.
+_VALUE_PATH = re.compile(r"\$\.(?:claimed_score|budget\.\w+|indicators\[\d+\]\.\w+)")
+
+
+@pytest.mark.parametrize("layout", [SICHUAN_2023, MOF_2020], ids=lambda layout: layout.name)
+def test_each_finding_links_to_the_cell_holding_its_value(layout: Layout) -> None:
+    evaluations = [evaluation(name) for name in NAMES]
+    assert_linked(evaluations, filled(evaluations, layout.name), minimum=40)
+
+
+def test_a_form_read_back_links_to_the_written_form_not_the_input(tmp_path: Path) -> None:
+    """Findings on a case read from a form name the input's cells; the written form's list
+    links to its own cells (here in another layout, so every cell differs) all the same."""
+    source = tmp_path / "mof.xlsx"
+    filled([evaluation("hand-02-given-weights")], MOF_2020.name).save(source)
+    (form,) = read_workbook(source)
+    from_form = evaluate_form(form, load_rubric("mof-2020"))
+    assert all("!" in f.where for f in from_form.findings)
+    workbook = filled([from_form], SICHUAN_2023.name)
+    assert_linked([from_form], workbook, minimum=10)
+    where = [row[5] for row in workbook["问题清单"].iter_rows(min_row=2, values_only=True)]
+    assert where[:2] == ["J22（自评得分）", "J22（自评得分）"]
+
+
+def assert_linked(evaluations: list[Evaluation], workbook: Workbook, minimum: int) -> None:
+    """Every finding in 问题清单 links to a cell; one about a stated value, to that value."""
+    cells = [row[5] for row in workbook["问题清单"].iter_rows(min_row=2)]
+    pairs = [(e.case, f) for e in evaluations for f in e.findings]
+    assert len(cells) == len(pairs)
+    checked = 0
+    for (case, finding), link in zip(pairs, (c.hyperlink for c in cells), strict=True):
+        path = finding.path or finding.where
+        if link.location.endswith("!A1") or not _VALUE_PATH.fullmatch(path):
+            continue
+        sheet, _, ref = link.location.rpartition("!")
+        cell = workbook[sheet.strip("'")][ref].value
+        assert _same(cell, _value_at(case, path)), (finding, ref, cell)
+        checked += 1
+    assert checked >= minimum
+
+
+def _value_at(case: Case, path: str) -> Any:
+    value: Any = case.model_dump()
+    for part in re.findall(r"\w+|\[\d+\]", path.removeprefix("$.")):
+        value = value[int(part[1:-1])] if part.startswith("[") else value[part]
+    return value
+
+
+def _same(cell: object, value: object) -> bool:
+    if isinstance(value, Decimal) and isinstance(cell, str):  # "96.96%", or "≤100万元" (2020)
+        number = re.search(r"[0-9]+(?:\.[0-9]+)?", cell)
+        return number is not None and Decimal(number.group()) == value
+    if isinstance(value, Decimal):
+        return cell is not None and exact(cell) == value
+    if isinstance(cell, str) and isinstance(value, str):  # a unit inside "≥120%" (2020)
+        return value in cell
+    return cell == value
 
 
 @pytest.mark.parametrize("layout", [SICHUAN_2023, MOF_2020], ids=lambda layout: layout.name)

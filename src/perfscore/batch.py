@@ -148,7 +148,9 @@ def _evaluate_workbook(path: Path, rubric: Rubric) -> Iterator[Outcome]:
 def evaluate_form(form: FormCase, rubric: Rubric) -> Evaluation:
     """Score a case read from a form; each finding names the form's cell, not a JSON path."""
     evaluation = evaluate(form.case, rubric, form.source)
-    findings = tuple(replace(f, where=form.cell(f.where)) for f in evaluation.findings)
+    findings = tuple(
+        replace(f, where=form.cell(f.where), path=f.where) for f in evaluation.findings
+    )
     return replace(evaluation, findings=findings)
 
 

@@ -26,12 +26,16 @@ SEVERITY_RANK: Final[dict[str, int]] = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What a reviewer would raise: a stable code, a severity, a Chinese message, a JSON path."""
+    """What a reviewer would raise: a stable code, a severity, a Chinese message, a JSON path.
+
+    For a case read from a form, ``where`` is the form's cell and ``path`` keeps the JSON path.
+    """
 
     code: str
     severity: Severity
     message: str
     where: str
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,18 +10,21 @@ sheet, 问题清单, lists every finding of every evaluation.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO, Final
 
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..checks import title
-from ..results import SEVERITY_LABELS, Evaluation
+from ..results import SEVERITY_LABELS, Evaluation, Finding
 from .layout import DEFAULT_LAYOUT, Layout
+from .reader import nearest_place, places_of
 from .sheet import (
     BORDER,
     Geometry,
@@ -32,6 +35,7 @@ from .sheet import (
     rate_text,
     write_cell,
 )
+from .table import Place
 
 FINDINGS_SHEET: Final = "问题清单"
 FINDINGS_HEAD: Final = ("项目", "级别", "代码", "问题", "说明", "位置")
@@ -57,11 +61,34 @@ def write_filled(
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
     taken = {FINDINGS_SHEET.casefold()}
+    drawn: list[tuple[Evaluation, Drawn]] = []
     for evaluation in evaluations:
-        name = unique_name(sheet_name(evaluation), taken)
-        _fill(workbook.create_sheet(name), layout, evaluation)
-    _findings(workbook.create_sheet(FINDINGS_SHEET), evaluations)
+        sheet = workbook.create_sheet(unique_name(sheet_name(evaluation), taken))
+        _fill(sheet, layout, evaluation)
+        drawn.append((evaluation, Drawn(sheet.title, places_of(sheet))))
+    _findings(workbook.create_sheet(FINDINGS_SHEET), drawn)
     workbook.save(stream)
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """A sheet written for one evaluation: its name and where each value of the case went."""
+
+    title: str
+    places: Mapping[str, Place]
+
+    def locate(self, finding: Finding) -> tuple[str, str]:
+        """What 问题清单 says of where ``finding`` is, and a link to that cell of the sheet.
+
+        ``"H12（完成值）"``. A finding about what the form has no cell for (the 2020 form has
+        no row for the budget's reason) keeps its JSON path and links to the sheet's top.
+        """
+        title = self.title.replace("'", "''")
+        place = nearest_place(self.places, finding.path or finding.where)
+        if place is None:
+            return finding.path or finding.where, f"'{title}'!A1"
+        ref = place.cell.rpartition("!")[2]
+        return f"{ref}（{place.label}）" if place.label else ref, f"'{title}'!{ref}"
 
 
 def sheet_name(evaluation: Evaluation) -> str:
@@ -149,21 +176,25 @@ def _score(
             sheet.cell(row, column).fill = DIFFERS
 
 
-def _findings(sheet: Worksheet, evaluations: Sequence[Evaluation]) -> None:
-    """问题清单: every finding of every evaluation, one a row."""
+def _findings(sheet: Worksheet, drawn: Sequence[tuple[Evaluation, Drawn]]) -> None:
+    """问题清单: every finding of every evaluation, one a row, linked to the cell it is about."""
     for column, (label, width) in enumerate(zip(FINDINGS_HEAD, _FINDINGS_WIDTHS, strict=True), 1):
         write_cell(sheet, 1, column, label, bold=True)
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
     row = 1
-    for evaluation in evaluations:
+    for evaluation, written in drawn:
         project = project_title(evaluation.case)
         for finding in evaluation.findings:
             row += 1
+            where, link = written.locate(finding)
             cells = (project, SEVERITY_LABELS[finding.severity], finding.code)
-            texts = (*cells, title(finding.code), finding.message, finding.where)
+            texts = (*cells, title(finding.code), finding.message, where)
             for column, text in enumerate(texts, 1):
                 write_cell(sheet, row, column, text)
+            cell = sheet.cell(row, len(texts))
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link)
+            cell.style = "Hyperlink"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(FINDINGS_HEAD))}{row}"
 
 

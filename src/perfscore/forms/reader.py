@@ -17,6 +17,7 @@ from typing import Any, Final
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..case import Case
 from ..errors import CaseError, PerfscoreError
@@ -55,7 +56,7 @@ class FormCase:
 
     def place(self, path: str | None) -> Place | None:
         """The cell a JSON path of the case came from (or its nearest enclosing part's)."""
-        return _place(self.places, path)
+        return nearest_place(self.places, path)
 
     def cell(self, path: str) -> str:
         """``"$.indicators[2].actual"`` -> ``"Sheet1!H16"`` (the path if no cell holds it)."""
@@ -67,7 +68,8 @@ class FormCase:
         return _located(error, self.places, self.file, self.table)
 
 
-def _place(places: Mapping[str, Place], path: str | None) -> Place | None:
+def nearest_place(places: Mapping[str, Place], path: str | None) -> Place | None:
+    """The cell of ``path``, or of its nearest enclosing part that has one."""
     while path:
         if path in places:
             return places[path]
@@ -81,7 +83,7 @@ def _located(
 ) -> PerfscoreError:
     if error.path is not None and "!" in error.path:
         return error  # already a cell
-    place = _place(places, error.path)
+    place = nearest_place(places, error.path)
     where = place.cell if place else table
     message = "未填" if error.message.startswith(_MISSING) else error.message
     if place and place.label and not message.startswith(place.label):
@@ -142,6 +144,13 @@ def _sheet_tables(grid: Grid, file: str) -> Iterator[FormCase | CaseError]:
             yield error
 
 
+def places_of(sheet: Worksheet) -> Mapping[str, Place]:
+    """Each JSON path of the first table on ``sheet`` -> its cell (empty if none can be read):
+    where a form perfscore drew puts each value."""
+    first = next(_sheet_tables(Grid(sheet), sheet.title), None)
+    return first.places if isinstance(first, FormCase) else {}
+
+
 def _is_table(table: Table) -> bool:
     """A 项目名称 that heads a table (an instructions sheet may name the label too)."""
     wanted = {*L.BUDGET_MONEY, "一级指标", "三级指标"}
@@ -188,4 +197,11 @@ def _label_column(table: Table) -> int:
     return next(c.column for c in table.grid.row(table.first) if c.label == "项目名称")
 
 
-__all__ = ["XLSX_SUFFIXES", "FormCase", "read_tables", "read_workbook"]
+__all__ = [
+    "XLSX_SUFFIXES",
+    "FormCase",
+    "nearest_place",
+    "places_of",
+    "read_tables",
+    "read_workbook",
+]

@@ -197,8 +197,12 @@ def _indicator(
     """One indicator row, 一级/二级 carried down from the row above when left blank."""
     if not _has_content(table, row, columns):
         return None
-    values = _values(table, row, columns, f"$.indicators[{len(rows)}]")
-    table.places[f"$.indicators[{len(rows)}]"] = table.places[f"$.indicators[{len(rows)}].name"]
+    prefix = f"$.indicators[{len(rows)}]"
+    values = _values(table, row, columns, prefix)
+    table.places[prefix] = table.places[f"{prefix}.name"]
+    for written in ("operator", "unit"):  # a form without their column writes them in the target
+        if f"{prefix}.{written}" not in table.places and f"{prefix}.target" in table.places:
+            table.places[f"{prefix}.{written}"] = table.places[f"{prefix}.target"]
     if rows:
         for level in ("level1", "level2"):
             if values.get(level) is None and level in rows[-1]:
