@@ -10,11 +10,11 @@ TOML file and line. A department rubric says ``kind = "department"``; ``load_rub
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Final, Literal, cast
+from typing import Any, Final, Literal, TypeVar, cast
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -36,6 +36,7 @@ REVIEW_RUBRIC: Final = "mof-2020-review"
 DEFAULT_DEPARTMENT_RUBRIC: Final = "sichuan-department"
 
 Problem = tuple[tuple[str, ...], str]
+R = TypeVar("R", Rubric, DepartmentRubric)
 #: Powers of ten a rubric number may span: weights, factors, tolerances, money units.
 _MAGNITUDE: Final = 12
 #: A rubric is a page of TOML; a device or a huge file named as one is refused unread.
@@ -240,19 +241,7 @@ def load_rubric(name_or_path: str | Path = DEFAULT_RUBRIC) -> Rubric:
         message = f"'{path.stem}' 是部门整体评价规则，不能用于项目评价"
         raise _wrong_kind(message, texts)
     data.pop("kind", None)
-    data.setdefault("name", path.stem)
-    data["source"] = str(path)
-    try:
-        rubric = Rubric.model_validate(data)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        raise _rubric_error(
-            tuple(str(p) for p in first["loc"]), _pydantic_message(first), texts
-        ) from None
-    problems = _validate_rubric(rubric)
-    if problems:
-        raise _rubric_error(*problems[0], texts)
-    return rubric
+    return _validated(Rubric, data, (path, texts), _validate_rubric)
 
 
 def load_department_rubric(
@@ -263,18 +252,31 @@ def load_department_rubric(
     data, texts = _load_chain(path, ())
     if _kind(data, texts) != "department":
         raise _wrong_kind(f"'{path.stem}' 是项目评价规则，不能用于部门整体评价", texts)
+    rubric = _validated(DepartmentRubric, data, (path, texts), rubric_problems)
+    return _with_project_rubric(rubric, path, texts)
+
+
+def _validated(
+    model: type[R],
+    data: dict[str, Any],
+    source: tuple[Path, list[tuple[Path, str]]],
+    problems_of: Callable[[R], list[Problem]],
+) -> R:
+    """``data`` (the merged chain of the rubric file ``source[0]``) as a ``model``; the first
+    schema error or cross-field problem raised at its TOML line in ``source[1]``'s texts."""
+    path, texts = source
     data.setdefault("name", path.stem)
     data["source"] = str(path)
     try:
-        rubric = DepartmentRubric.model_validate(data)
+        rubric = model.model_validate(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = toml_path(first["loc"], data)
         raise _rubric_error(where, _pydantic_message(first), texts) from None
-    problems = rubric_problems(rubric)
+    problems = problems_of(rubric)
     if problems:
         raise _rubric_error(*problems[0], texts)
-    return _with_project_rubric(rubric, path, texts)
+    return rubric
 
 
 def _with_project_rubric(
