@@ -121,11 +121,11 @@ def _evaluate_json(path: Path, rules: Rules) -> Outcome:
 
 
 def with_number_findings(
-    evaluation: Evaluation, data: object, text: str | None = None
+    evaluation: Evaluation, data: object, source: str | None = None
 ) -> Evaluation:
     """``evaluation`` with a finding for each number the file wrote as text (``"1,200"``);
-    ``text`` is the JSON ``data`` was read from, when there is one."""
-    extra = number_findings(data, text)
+    ``source`` is the JSON ``data`` was read from, when there is one."""
+    extra = number_findings(data, source)
     return replace(evaluation, findings=evaluation.findings + extra) if extra else evaluation
 
 

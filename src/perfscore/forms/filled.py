@@ -84,9 +84,10 @@ class Drawn:
         no row for the budget's reason) keeps its JSON path and links to the sheet's top.
         """
         title = self.title.replace("'", "''")
-        place = nearest_place(self.places, finding.path or finding.where)
+        path = finding.path or finding.where
+        place = nearest_place(self.places, path)
         if place is None:
-            return finding.path or finding.where, f"'{title}'!A1"
+            return path, f"'{title}'!A1"
         ref = place.cell.rpartition("!")[2]
         return f"{ref}（{place.label}）" if place.label else ref, f"'{title}'!{ref}"
 
