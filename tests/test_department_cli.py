@@ -100,7 +100,7 @@ def test_report_and_xlsx_are_for_projects(tmp_path: Path) -> None:
     )
     folder = run("report", str(ROOT / "cases"), "-o", str(tmp_path / "reports"))
     assert folder.exit_code == 0, folder.output
-    assert len(list((tmp_path / "reports").iterdir())) == 13
+    assert len(list((tmp_path / "reports").iterdir())) == 15
     xlsx = run("evaluate", str(SEED), "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"))
     assert xlsx.exit_code == 2
     assert xlsx.stderr.strip() == (

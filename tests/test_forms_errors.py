@@ -61,7 +61,6 @@ def test_a_well_formed_form_reads(tmp_path: Path) -> None:
             "约等于",
             "表1!E8: 指标性质 未知的指标性质 '约等于'（可用：≥ ≤ ＝ ＜ ＞ 定性，也可写作 >= <= = < >）",
         ),
-        (3, None, "表1!D8: 三级指标 未填"),
     ],
 )
 def test_a_bad_cell_is_named(tmp_path: Path, cell: int, value: Any, expected: str) -> None:

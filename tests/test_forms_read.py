@@ -25,7 +25,7 @@ SEED = [path for path in CASES if path.name.startswith("miyi-2022-")]
 
 
 def test_cases_found() -> None:
-    assert len(CASES) == 13
+    assert len(CASES) == 15
     assert len(SEED) == 7
 
 

@@ -26,6 +26,10 @@ EXPECTED = [
     ("hand-04-zero-budget-ascii", "72.00", "中", "72.00"),
     ("hand-05-qualitative", "75.83", "中", "72.83"),
     ("hand-06-budget-arithmetic", "99.62", "优", "99.62"),
+    # 9.50 + 20 + 10 + 10 + 10 + 15 + 10 + 5 + 10; the review gives the copied "≥90%" nothing.
+    ("hand-08-real-spellings", "99.50", "优", "89.50"),
+    # weights 100 scaled to 90: 9.20 + 18 + 18 + 9 × 48/60 + 18 + 18 + 9.
+    ("hand-09-weights-out-of-100", "97.40", "优", "97.40"),
 ]
 
 
@@ -94,6 +98,24 @@ FINDINGS = {
         ("text-actual", "$.indicators[5].actual"),
         ("scale-as-target", "$.indicators[3].target"),
         ("unreadable-actual", "$.indicators[4].actual"),
+    },
+    "hand-08-real-spellings": {
+        ("not-applicable", "$.indicators[5]"),
+        ("unweighted-row", "$.indicators[1].weight"),
+        ("default-operator", "$.indicators[0].target"),
+        ("missing-name", "$.indicators[11].name"),
+        ("actual-as-target", "$.indicators[1].actual"),
+        ("actual-as-target", "$.indicators[10].actual"),
+        ("text-actual", "$.indicators[12].actual"),
+    },
+    "hand-09-weights-out-of-100": {
+        ("weights-mismatch", "$.indicators"),
+        ("claimed-score-mismatch", "$.claimed_score"),
+        ("row-score-mismatch", "$.budget.score"),
+        ("row-score-mismatch", "$.indicators[1].score"),
+        ("row-score-mismatch", "$.indicators[2].score"),
+        ("row-score-mismatch", "$.indicators[5].score"),
+        ("default-operator", "$.indicators[3].target"),
     },
     "hand-06-budget-arithmetic": {
         ("budget-rows-mismatch", "$.budget.adjusted"),

@@ -16,12 +16,27 @@ from typing import Any, Final, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .numbers import normalise_text, split_leading_number
-from .scalars import Amount, Name, Operator, Rate, Score, Text, Value, split_operator
+from .scalars import (
+    Amount,
+    Label,
+    Name,
+    Operator,
+    Rate,
+    Score,
+    Text,
+    Value,
+    Weight,
+    bare_number,
+    split_operator,
+)
 
 _FIRST_YEAR: Final = 1949
 _LAST_YEAR: Final = 2200
 _YEAR: Final = re.compile(r"[0-9]+\s*年?")
 _CODE_NAME: Final = re.compile(r"^\s*([0-9A-Z]{8,})\s*[-－—–]\s*(.+?)\s*$", re.DOTALL)
+#: A money unit glued to an amount: ``"208万元"`` in a 全年预算数 cell.
+_GLUED_MONEY: Final = re.compile(r"^\s*(.*?[0-9０-９])\s*(元|千元|万元|亿元)\s*$", re.DOTALL)
+_AMOUNT_FIELDS: Final = ("initial", "adjusted", "executed")
 
 
 def keys(*names: str) -> AliasChoices:
@@ -79,7 +94,7 @@ class Source(BudgetRow):
 class Budget(BudgetRow):
     """预算执行情况: the totals, the claimed weight and score, and the funding rows."""
 
-    weight: Score | None = Field(None, validation_alias=keys("weight", "权重", "分值"))
+    weight: Weight | None = Field(None, validation_alias=keys("weight", "权重", "分值"))
     score: Score | None = Field(None, validation_alias=keys("score", "得分"))
     unit: Name = Field("万元", validation_alias=keys("unit", "金额单位", "单位"))
     reason: Text = Field(
@@ -87,13 +102,49 @@ class Budget(BudgetRow):
     )
     sources: tuple[Source, ...] = Field((), validation_alias=keys("sources", "资金来源", "其中"))
 
+    @model_validator(mode="before")
+    @classmethod
+    def _glued_units(cls, data: object) -> object:
+        """``"208万元"`` is 208 in 万元: the unit glued to an amount becomes the table's unit."""
+        if not isinstance(data, dict):
+            return data
+        found: set[str] = set()
+        data = _unglue(data, aliases(Budget), found)
+        rows = next((key for key in data if aliases(Budget).get(key) == "sources"), None)
+        if rows is not None and isinstance(data[rows], list):
+            table = aliases(Source)
+            data[rows] = [
+                _unglue(r, table, found) if isinstance(r, dict) else r for r in data[rows]
+            ]
+        if not found:
+            return data
+        unit_key = next((key for key in data if aliases(Budget).get(key) == "unit"), None)
+        stated = data.get(unit_key) if unit_key else None
+        units = sorted(found | ({stated} if isinstance(stated, str) else set()))
+        if len(units) > 1:
+            raise ValueError(f"金额中的单位 {'、'.join(units)} 不一致")
+        data[unit_key or "unit"] = units[0]
+        return data
+
+
+def _unglue(row: dict[str, Any], table: dict[str, str], found: set[str]) -> dict[str, Any]:
+    """``row`` with ``"208万元"`` amounts as ``"208"``; the units seen are added to ``found``."""
+    copy = dict(row)
+    for key, value in row.items():
+        if table.get(key) in _AMOUNT_FIELDS and isinstance(value, str):
+            match = _GLUED_MONEY.match(value)
+            if match is not None:
+                copy[key] = match.group(1)
+                found.add(match.group(2))
+    return copy
+
 
 class Indicator(Form):
-    """One row of 绩效指标完成情况."""
+    """One row of 绩效指标完成情况. Labels may be blank: real forms leave placeholder rows."""
 
-    level1: Name = Field(validation_alias=keys("level1", "一级指标"))
+    level1: Label = Field("", validation_alias=keys("level1", "一级指标"))
     level2: Text = Field(None, validation_alias=keys("level2", "二级指标"))
-    name: Name = Field(validation_alias=keys("name", "三级指标", "指标名称"))
+    name: Label = Field("", validation_alias=keys("name", "三级指标", "指标名称"))
     operator: Operator | None = Field(
         None, validation_alias=keys("operator", "指标性质", "比较符号")
     )
@@ -104,7 +155,7 @@ class Indicator(Form):
     actual: Value | None = Field(
         None, validation_alias=keys("actual", "完成值", "实际完成值", "全年实际值")
     )
-    weight: Score | None = Field(None, validation_alias=keys("weight", "权重", "分值"))
+    weight: Weight | None = Field(None, validation_alias=keys("weight", "权重", "分值"))
     score: Score | None = Field(None, validation_alias=keys("score", "得分"))
     reason: Text = Field(
         None,
@@ -115,12 +166,16 @@ class Indicator(Form):
 
     @model_validator(mode="after")
     def _split_target(self) -> Indicator:
-        """``target: "≥50个"`` -> operator ≥, target 50, unit 个."""
+        """``target: "≥50个"`` -> operator ≥, target 50, unit 个; ``"不少于5次"`` likewise; a bare
+        ``"29.5亩"`` -> target 29.5, unit 亩, the operator left to the rubric's default."""
         if not isinstance(self.target, str):
             return self
         split = split_operator(self.target)
         if split is None:
-            return self
+            bare = bare_number(self.target)
+            if bare is None:
+                return self
+            return self.model_copy(update={"target": bare[0], "unit": self.unit or bare[1] or None})
         operator, rest = split
         if self.operator not in (None, operator):
             raise ValueError(

@@ -10,7 +10,7 @@ from typing import Final
 from .case import Budget, Case, Indicator
 from .checks import run_checks
 from .errors import CaseError
-from .methods import QUALITATIVE, QUANTITATIVE, Explain, Outcome, text
+from .methods import OVERSHOOT_OPERATORS, QUALITATIVE, QUANTITATIVE, Explain, Outcome, text
 from .numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
 from .results import (
     Evaluation,
@@ -20,7 +20,7 @@ from .results import (
     Scored,
     Status,
 )
-from .rubric import Rubric
+from .rubric import Rubric, compact
 from .values import Reading, convert, read_actual, read_target
 from .weights import allocate, without_points
 
@@ -39,11 +39,14 @@ def evaluate(
             file=source,
             path="$.budget.unit",
         )
-    levels = [_level_key(row, i, rubric, source) for i, row in enumerate(case.indicators)]
-    allocation = allocate(case.indicators, levels, rubric)
+    applicable = tuple(not not_applicable(row, rubric) for row in case.indicators)
+    levels = _level_keys(case.indicators, applicable, rubric, source)
+    allocation = allocate(case.indicators, levels, applicable, rubric)
     execution = score_execution(case.budget, rubric)
     rows = tuple(
         score_indicator(i, row, level, weight, rubric)
+        if applicable[i]
+        else _not_applicable_result(i, row, level, rubric)
         for i, (row, level, weight) in enumerate(
             zip(case.indicators, levels, allocation.weights, strict=True)
         )
@@ -66,15 +69,80 @@ def evaluate(
     )
 
 
-def _level_key(row: Indicator, index: int, rubric: Rubric, source: str | None) -> str:
-    key = rubric.level_of(without_points(row.level1))
-    if key is not None:
-        return key
+def not_applicable(row: Indicator, rubric: Rubric) -> bool:
+    """A placeholder row (不适用): no weight, and target and actual only placeholders ("/",
+    "——"); or a name that names nothing ("指标2:", "") with target and actual not filled."""
+    if row.weight:
+        return False
+    if _marked(row.target, rubric) and _marked(row.actual, rubric):
+        return True
+    unfilled = all(cell is None or _marked(cell, rubric) for cell in (row.target, row.actual))
+    return unfilled and rubric.rows.is_placeholder_name(row.name)
+
+
+def _marked(cell: Decimal | str | None, rubric: Rubric) -> bool:
+    return isinstance(cell, str) and rubric.rows.is_placeholder(cell)
+
+
+def _cell(cell: Decimal | str | None, rubric: Rubric) -> Decimal | str | None:
+    """A target or actual cell, a placeholder ("/", "——") read as not filled."""
+    return None if _marked(cell, rubric) else cell
+
+
+def _level_keys(
+    rows: Sequence[Indicator], applicable: Sequence[bool], rubric: Rubric, source: str | None
+) -> list[str]:
+    """Each row's first level: its 一级 cell, else its 二级 cell's level, else (a merged cell
+    that lost its text, or a placeholder row) the level of the row above."""
+    keys: list[str] = []
+    for index, row in enumerate(rows):
+        named = compact(without_points(row.level1))
+        key = rubric.level_of(named) if named else None
+        if key is None and not named:
+            key = rubric.level_of_second(row.level2) or (keys[-1] if keys else None)
+        if key is None and not applicable[index]:
+            key = keys[-1] if keys else next(iter(rubric.levels))
+        if key is None:
+            raise _unknown_level(row, index, rubric, source)
+        keys.append(key)
+    return keys
+
+
+def _unknown_level(row: Indicator, index: int, rubric: Rubric, source: str | None) -> CaseError:
     names = "、".join(level.name for level in rubric.levels.values())
-    raise CaseError(
-        f"无法识别的一级指标 '{row.level1}'（评分规则 {rubric.name} 可用：{names}）",
+    if compact(without_points(row.level1)):
+        message = f"无法识别的一级指标 '{row.level1}'"
+    else:
+        message = f"一级指标未填，无法从二级指标 '{row.level2 or ''}' 判断所属一级指标"
+    return CaseError(
+        f"{message}（评分规则 {rubric.name} 可用：{names}）",
         file=source,
         path=f"$.indicators[{index}].level1",
+    )
+
+
+_PLACEHOLDER: Final = text("占位行（未填指标内容），不适用，不计分")
+
+
+def _not_applicable_result(
+    index: int, row: Indicator, level: str, rubric: Rubric
+) -> IndicatorResult:
+    missing = Reading("missing")
+    return IndicatorResult(
+        position=index,
+        indicator=row,
+        level=level,
+        weight=ZERO,
+        score=ZERO,
+        factor=ZERO,
+        status="not-applicable",
+        explain=_PLACEHOLDER,
+        target=missing,
+        actual=missing,
+        actual_in_unit=None,
+        is_cost=rubric.is_cost(row.level1, row.level2),
+        is_time=False,
+        operator=None,
     )
 
 
@@ -89,11 +157,18 @@ def budget_column(budget: Budget, column: str) -> Decimal | None:
 
 
 def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
-    """预算执行率 = 执行数 / 调整后预算数; score = weight × rate, never above the weight."""
+    """预算执行率 = 执行数 / 调整后预算数; score = weight × rate, never above the weight.
+
+    A form with no 调整后预算 column (or the cell left blank) is measured against its 年初预算
+    when the rubric says so (``[execution] unadjusted = "initial"``).
+    """
     rules = rubric.execution
     initial, adjusted, executed = (
         budget_column(budget, c) for c in ("initial", "adjusted", "executed")
     )
+    from_initial = adjusted is None and bool(initial) and rules.unadjusted == "initial"
+    if from_initial:
+        adjusted = initial
     if not adjusted:
         return ExecutionResult(initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET)
     exact = (executed or ZERO) / adjusted * HUNDRED
@@ -101,7 +176,11 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
     used = min(rate if rules.round_rate_first else exact, HUNDRED)
     score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
     basis = partial(_execution_text, executed or ZERO, adjusted, rate, (rules.weight, used, score))
-    return ExecutionResult(initial, adjusted, executed, rate, rules.weight, score, basis)
+    if from_initial:
+        basis = partial(_prefixed, "未填调整后预算，按年初预算计；", basis)
+    return ExecutionResult(
+        initial, adjusted, executed, rate, rules.weight, score, basis, from_initial=from_initial
+    )
 
 
 _NO_BUDGET: Final = text("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
@@ -120,15 +199,18 @@ def score_indicator(
     index: int, row: Indicator, level: str, weight: Decimal, rubric: Rubric
 ) -> IndicatorResult:
     """One indicator: read its target and actual, choose the method, score it."""
-    target = read_target(row.target, rubric.qualitative)
-    actual = read_actual(row.actual, rubric.qualitative)
+    target = read_target(_cell(row.target, rubric), rubric.qualitative)
+    actual = read_actual(_cell(row.actual, rubric), rubric.qualitative)
     is_cost = rubric.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
     qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
-    if qualitative:
+    operator = None if qualitative else operator_of(row, target, is_cost, rubric)
+    if operator is None:
         outcome, status, in_unit = _qualitative(target, actual, rubric)
     else:
-        outcome, status, in_unit = _quantitative(row, target, actual, is_time, rubric)
+        outcome, status, in_unit = _quantitative(
+            row, operator, target, actual, is_time=is_time, rubric=rubric
+        )
     return IndicatorResult(
         position=index,
         indicator=row,
@@ -143,7 +225,19 @@ def score_indicator(
         actual_in_unit=in_unit,
         is_cost=is_cost,
         is_time=is_time,
+        operator=operator,
     )
+
+
+def operator_of(row: Indicator, target: Reading, is_cost: bool, rubric: Rubric) -> str:
+    """The operator a quantitative row is scored by: as written, else the rubric's default for
+    a target of 0, for a cost indicator, or for any other row."""
+    if row.operator is not None:
+        return row.operator
+    rules = rubric.quantitative
+    if target.number == ZERO:
+        return rules.zero_operator
+    return rules.cost_operator if is_cost else rules.default_operator
 
 
 Scoring = tuple[Outcome, Status, Decimal | None]
@@ -166,6 +260,10 @@ _NO_TARGET: Final = text("未填指标值，无法计分")
 def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
     if actual.kind == "missing":
         return _unscored(_NO_ACTUAL)
+    same = rubric.qualitative.same_as_target
+    if same is not None and _says_target(target, actual):
+        explain = text(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
+        return Outcome(same, explain), _status(same), None
     if actual.factor is None:
         shown = actual.text or fmt_plain(actual.number or ZERO)
         return _unscored(text(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
@@ -175,12 +273,26 @@ def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
     return Outcome(outcome.factor, explain), _status(outcome.factor), None
 
 
+def _says_target(target: Reading, actual: Reading) -> bool:
+    """An actual in the target's own words ("显著提升" for "显著提升"): what was aimed at, met.
+    (A grade target is scored by its grade, whatever words the actual uses.)"""
+    return (
+        target.kind == "text" and bool(actual.text) and compact(actual.text) == compact(target.text)
+    )
+
+
 def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
     return f"定性指标：完成值 '{shown}' 系数 {fmt(factor)}；{inner()}"
 
 
 def _quantitative(
-    row: Indicator, target: Reading, actual: Reading, is_time: bool, rubric: Rubric
+    row: Indicator,
+    operator: str,
+    target: Reading,
+    actual: Reading,
+    *,
+    is_time: bool,
+    rubric: Rubric,
 ) -> Scoring:
     if target.number is None:
         return _unscored(_NO_TARGET)
@@ -189,17 +301,28 @@ def _quantitative(
     if actual.number is None:
         return _text_actual(actual, rubric)
     rules = rubric.quantitative
+    if actual.operator is not None and rules.actual_with_operator == "zero":
+        return _unscored(text(f"完成值 '{actual.text}' 照抄指标值，不是实测值，不得分"))
     value = convert(actual.number, actual.unit, row.unit, rules)
     value = actual.number if value is None else value
-    operator = row.operator or rules.default_operator
     key = "zero-target" if target.number == ZERO else "time-point" if is_time else operator
     outcome = QUANTITATIVE[rubric.methods[key]](value, target.number, operator)
     outcome = _overshoot(outcome, operator, value, target.number, rubric)
-    prefix = _PREFIXES.get(key, "")
-    if row.operator is None:
-        prefix = f"未填指标性质，按 {operator} 计分；{prefix}"
+    prefix = _prefix(row, operator, key, actual)
     explain = partial(_prefixed, prefix, outcome.explain) if prefix else outcome.explain
     return Outcome(outcome.factor, explain), _status(outcome.factor), value
+
+
+def _prefix(row: Indicator, operator: str, key: str, actual: Reading) -> str:
+    """What the basis says before the method's own words: defaults taken, readings made."""
+    prefix = _PREFIXES.get(key, "")
+    if actual.kind == "nothing":
+        prefix = f"完成值 '{actual.text}' 按 0 计；{prefix}"
+    elif actual.operator is not None:
+        prefix = f"完成值 '{actual.text}' 照抄指标值，按其数字计；{prefix}"
+    if row.operator is None:
+        prefix = f"未填指标性质，按 {operator} 计分；{prefix}"
+    return prefix
 
 
 _PREFIXES: Final = {
@@ -231,7 +354,7 @@ def _overshoot(
     outcome: Outcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
 ) -> Outcome:
     rules = rubric.quantitative
-    if not rules.overshoot_deduct or operator not in ("≥", "＞") or target <= 0:
+    if not rules.overshoot_deduct or operator not in OVERSHOOT_OPERATORS or target <= 0:
         return outcome
     if actual / target <= rules.overshoot_ratio:
         return outcome
@@ -251,10 +374,17 @@ def _level_results(
 ) -> tuple[LevelResult, ...]:
     results = []
     for key, weight in level_weights.items():
-        mine = [row for row in rows if row.level == key]
+        mine = [row for row in rows if row.level == key and row.applicable]
         score = sum((row.score for row in mine), ZERO)
         results.append(LevelResult(key, rubric.levels[key].name, weight, score, len(mine)))
     return tuple(results)
 
 
-__all__ = ["budget_column", "evaluate", "score_execution", "score_indicator"]
+__all__ = [
+    "budget_column",
+    "evaluate",
+    "not_applicable",
+    "operator_of",
+    "score_execution",
+    "score_indicator",
+]

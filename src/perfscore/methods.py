@@ -51,6 +51,10 @@ _COMPARE: Final[dict[str, Callable[[Decimal, Decimal], bool]]] = {
 }
 
 
+#: The operators an actual can overshoot: a lower bound set too low.
+OVERSHOOT_OPERATORS: Final = ("≥", "＞")
+
+
 def meets(operator: str, actual: Decimal, target: Decimal) -> bool:
     """Whether ``actual operator target`` holds."""
     return _COMPARE[operator](actual, target)
@@ -154,6 +158,7 @@ def _grade_text(actual: Decimal, target: Decimal) -> str:
 
 
 __all__ = [
+    "OVERSHOOT_OPERATORS",
     "QUALITATIVE",
     "QUANTITATIVE",
     "Explain",

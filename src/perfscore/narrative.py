@@ -24,8 +24,11 @@ def environment() -> Environment:
 
 
 def _statuses(evaluation: Evaluation) -> str:
-    counts: Counter[str] = Counter(row.status for row in evaluation.indicators)
-    if counts["met"] == len(evaluation.indicators):
+    """How the indicators fared; placeholder rows (不适用) are no indicators and not counted."""
+    counts: Counter[str] = Counter(row.status for row in evaluation.indicators if row.applicable)
+    if not counts:
+        return "无可计分的指标"
+    if counts["met"] == counts.total():
         return "全部达成"
     return "、".join(f"{STATUS_LABELS[s]}{counts[s]}项" for s in STATUS_LABELS if counts[s])
 
@@ -48,7 +51,7 @@ def summary_context(evaluation: Evaluation) -> dict[str, Any]:
         "adjusted": fmt(execution.adjusted),
         "executed": fmt(execution.executed),
         "rate": None if execution.rate is None else fmt(execution.rate),
-        "count": len(evaluation.indicators),
+        "count": sum(1 for row in evaluation.indicators if row.applicable),
         "statuses": _statuses(evaluation),
         "unverified": sum(1 for f in evaluation.findings if f.code == "text-actual"),
         "rubric": evaluation.rubric.title or evaluation.rubric.name,

@@ -11,7 +11,7 @@ from .methods import Explain
 from .rubric import Rubric, Severity
 from .values import Reading
 
-Status = Literal["met", "partial", "unmet", "unscored"]
+Status = Literal["met", "partial", "unmet", "unscored", "not-applicable"]
 WeightMode = Literal["given", "given-scaled", "given-as-is", "rubric", "stated", "partial"]
 
 STATUS_LABELS: Final[dict[str, str]] = {
@@ -19,6 +19,7 @@ STATUS_LABELS: Final[dict[str, str]] = {
     "partial": "部分达成",
     "unmet": "未达成",
     "unscored": "未计分",
+    "not-applicable": "不适用",
 }
 SEVERITY_LABELS: Final[dict[str, str]] = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_RANK: Final[dict[str, int]] = {"info": 0, "warning": 1, "error": 2}
@@ -49,6 +50,8 @@ class ExecutionResult:
     weight: Decimal
     score: Decimal
     explain: Explain
+    #: No 调整后预算 was given: ``adjusted`` is the 年初预算 the rate was measured against.
+    from_initial: bool = False
 
     @property
     def basis(self) -> str:
@@ -72,6 +75,13 @@ class IndicatorResult(NamedTuple):
     actual_in_unit: Decimal | None
     is_cost: bool
     is_time: bool
+    #: The operator it was scored by (written or the rubric's default); None when qualitative.
+    operator: str | None
+
+    @property
+    def applicable(self) -> bool:
+        """False for a placeholder row (不适用): listed, never scored or counted."""
+        return self.status != "not-applicable"
 
     @property
     def where(self) -> str:
@@ -104,6 +114,9 @@ class Allocation:
     stated_levels: dict[str, Decimal]
     mode: WeightMode
     missing: tuple[str, ...]
+    #: Rows with no weight among weighted rows (weight 0), and placeholder rows (不适用).
+    unweighted: tuple[int, ...] = ()
+    not_applicable: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +129,11 @@ class Scored:
     indicators: tuple[IndicatorResult, ...]
     allocation: Allocation
     score: Decimal
+
+    @property
+    def rows(self) -> tuple[IndicatorResult, ...]:
+        """The rows that are indicators: placeholder rows (不适用) left out."""
+        return tuple(row for row in self.indicators if row.applicable)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ grade bands of the total and the options and severity of every check.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from decimal import Decimal
 from functools import cached_property
@@ -20,6 +21,13 @@ OPERATOR_KEYS: Final = ("≥", "≤", "＝", "＜", "＞", "定性")
 SPECIAL_METHOD_KEYS: Final = ("zero-target", "time-point")
 
 Severity = Literal["error", "warning", "info"]
+QuantitativeOperator = Literal["≥", "≤", "＝", "＜", "＞"]
+_BLANKS: Final = re.compile(r"\s+")
+
+
+def compact(label: str) -> str:
+    """A label with every blank removed: PDF extraction breaks ``产 出 指 标`` anywhere."""
+    return _BLANKS.sub("", label)
 
 
 #: Entries a memo of texts already read keeps before it starts afresh (bounds its memory).
@@ -53,6 +61,8 @@ class Level(_Section):
     name: str
     weight: Decimal = Field(ge=0)
     aliases: tuple[str, ...] = ()
+    #: 二级指标 that belong to this level, for a 一级 cell that lost its name ("(50分)").
+    second: tuple[str, ...] = ()
     required: StrictBool = True
     percent_unit: StrictBool = False
 
@@ -62,6 +72,8 @@ class Execution(_Section):
     weight: Decimal = Field(ge=0)
     round_rate_first: StrictBool = True
     reason_below: Decimal = Field(Decimal(90), ge=0, le=100)
+    #: No 调整后预算 given: measure against the 年初预算 ("initial") or score 0 ("none").
+    unadjusted: Literal["initial", "none"] = "none"
 
 
 class Weights(_Section):
@@ -69,12 +81,52 @@ class Weights(_Section):
     missing_level: Literal["pro-rata", "none"] = "pro-rata"
     given_mismatch: Literal["scale", "as-given"] = "scale"
     stated_levels: StrictBool = True
+    #: Rows without a weight among weighted rows: "zero" (the declared weights stand) or
+    #: "rubric" (every weight is set by the rubric instead).
+    unweighted: Literal["zero", "rubric"] = "zero"
+
+
+class Rows(_Section):
+    """What in a row is not data: placeholder cells and placeholder names (not applicable)."""
+
+    placeholders: tuple[str, ...] = ()
+    placeholder_name: str = ""
+
+    @field_validator("placeholder_name")
+    @classmethod
+    def _pattern(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"不是有效的正则表达式：{error}") from None
+        return pattern
+
+    @cached_property
+    def name_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.placeholder_name)
+
+    def is_placeholder(self, cell: object) -> bool:
+        """Whether a cell holds only a placeholder (``"/"``, ``"——"``) or nothing."""
+        return cell is None or (isinstance(cell, str) and compact(cell) in self.placeholders)
+
+    def is_placeholder_name(self, name: str) -> bool:
+        """``""``, ``"……"``, ``"指标2:"``, ``"指标1:/"``: a name that names nothing."""
+        text = compact(name)
+        for mark in sorted(self.placeholders, key=len, reverse=True):
+            text = text.replace(mark, "")
+        return not text or self.name_pattern.fullmatch(text) is not None
 
 
 class Quantitative(_Section):
     time_units: tuple[str, ...] = ()
-    default_operator: Literal["≥", "≤", "＝", "＜", "＞"] = "≥"
+    default_operator: QuantitativeOperator = "≥"
+    #: A cost indicator (成本指标) with no operator: costs take an upper limit.
+    cost_operator: QuantitativeOperator = "≤"
+    #: A target of 0 with no operator ("0起"): nothing may happen.
+    zero_operator: QuantitativeOperator = "≤"
     text_actual: Literal["phrase", "zero"] = "phrase"
+    #: An actual that repeats the target with its sign ("≥266米"): "read" its number, or "zero".
+    actual_with_operator: Literal["read", "zero"] = "read"
     overshoot_ratio: Decimal = Field(Decimal("1.2"), gt=1)
     overshoot_deduct: StrictBool = False
     percent_units: tuple[str, ...] = ("%",)
@@ -86,9 +138,20 @@ class Qualitative(_Section):
     grades: dict[str, Decimal]
     grade_aliases: dict[str, str] = Field(default_factory=dict)
     phrases: dict[str, Decimal] = Field(default_factory=dict)
+    #: Whole answers read exactly, never as part of a text ("是", "否").
+    words: dict[str, Decimal] = Field(default_factory=dict)
+    #: An actual of nothing ("无"): the number 0 on a quantitative row, factor 0 otherwise.
+    nothing: tuple[str, ...] = ()
+    #: A phrase right after one of these ("不明显", "未提升") scores ``negated_factor`` at most.
+    negations: tuple[str, ...] = ()
+    negated_factor: Decimal = Field(Decimal("0.3"), ge=0, le=1)
+    #: A phrase right after one of these ("较及时", "基本达标") scores at most its factor.
+    qualifiers: dict[str, Decimal] = Field(default_factory=dict)
+    #: The factor of a qualitative actual that says what the target says; None: no such rule.
+    same_as_target: Decimal | None = Field(None, ge=0, le=1)
     scale_min_grades: int = Field(3, ge=2)
 
-    @field_validator("grades", "phrases")
+    @field_validator("grades", "phrases", "words", "qualifiers")
     @classmethod
     def _factors(cls, table: dict[str, Decimal]) -> dict[str, Decimal]:
         for key, factor in table.items():
@@ -138,6 +201,7 @@ class Rubric(_Section):
     execution: Execution
     levels: dict[str, Level]
     weights: Weights = Weights()
+    rows: Rows = Rows()
     methods: dict[str, str]
     quantitative: Quantitative = Quantitative()
     qualitative: Qualitative
@@ -176,17 +240,30 @@ class Rubric(_Section):
 
     def _cost(self, level1: str, level2: str | None) -> bool:
         markers = self.quantitative.cost_markers
-        return any(m in level1 or (level2 is not None and m in level2) for m in markers)
+        cells = (compact(level1), compact(level2 or ""))
+        return any(m in cell for m in markers for cell in cells)
 
     def level_of(self, level1: str) -> str | None:
-        """The level a 一级指标 cell names: an exact spelling, else the longest one it contains."""
-        return recall(self._memo, ("level", level1), self._find_level, level1)
+        """The level a 一级指标 cell names: an exact spelling, else the longest one it contains
+        (blanks ignored: ``产 出 指 标`` is 产出指标)."""
+        return recall(self._memo, ("level", level1), self._find_level, compact(level1))
 
     def _find_level(self, level1: str) -> str | None:
         found = next((k for alias, k in self.level_aliases if level1 == alias), None)
         if found is None:
             found = next((k for alias, k in self.level_aliases if alias in level1), None)
         return found
+
+    def level_of_second(self, level2: str | None) -> str | None:
+        """The level a 二级指标 belongs to (数量指标 -> 产出), for a 一级 cell with no name."""
+        if not level2:
+            return None
+        return recall(self._memo, ("second", level2), self._find_second, compact(level2))
+
+    def _find_second(self, level2: str) -> str | None:
+        pairs = [(m, key) for key, level in self.levels.items() for m in level.second]
+        pairs.sort(key=lambda pair: -len(pair[0]))
+        return next((key for marker, key in pairs if marker in level2), None)
 
     def grade_of(self, score: Decimal) -> str:
         """The band a total falls in (bands are checked to be in descending order)."""
@@ -205,9 +282,12 @@ __all__ = [
     "Level",
     "Qualitative",
     "Quantitative",
+    "QuantitativeOperator",
     "Review",
+    "Rows",
     "Rubric",
     "Severity",
     "Weights",
+    "compact",
     "recall",
 ]

@@ -12,28 +12,56 @@ from typing import Annotated, Any, Final
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-from .numbers import checked, normalise_text, parse_decimal
+from .numbers import checked, normalise_text, parse_decimal, split_leading_number
 
 #: Operator spellings seen on real forms, to the canonical symbol the rubric maps to a method.
 OPERATORS: Final[dict[str, str]] = {
-    "≥": "≥", ">=": "≥", "≧": "≥", "＞＝": "≥", "＞=": "≥", ">＝": "≥", "=>": "≥",
-    "≤": "≤", "<=": "≤", "≦": "≤", "＜＝": "≤", "＜=": "≤", "<＝": "≤", "=<": "≤",
-    "＝": "＝", "=": "＝", "==": "＝",
-    "＞": "＞", ">": "＞",
-    "＜": "＜", "<": "＜",
+    "≥": "≥", ">=": "≥", "≧": "≥", "⩾": "≥", "＞＝": "≥", "＞=": "≥", ">＝": "≥", "=>": "≥",
+    "≤": "≤", "<=": "≤", "≦": "≤", "⩽": "≤", "＜＝": "≤", "＜=": "≤", "<＝": "≤", "=<": "≤",
+    "＝": "＝", "=": "＝", "==": "＝", "﹦": "＝", "═": "＝",
+    "＞": "＞", ">": "＞", "﹥": "＞",
+    "＜": "＜", "<": "＜", "﹤": "＜",
     "定性": "定性",
 }  # fmt: skip
 CANONICAL_OPERATORS: Final = ("≥", "≤", "＝", "＜", "＞", "定性")
+#: Operators written as words before a number: 不少于5次, 不超过90万元, 控制在90万元以内.
+OPERATOR_WORDS_BEFORE: Final[dict[str, str]] = {
+    "不少于": "≥", "不低于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
+    "至少": "≥", "达到": "≥",
+    "不超过": "≤", "不高于": "≤", "不大于": "≤", "不多于": "≤", "小于等于": "≤", "小于或等于": "≤",
+    "最多": "≤", "控制在": "≤",
+    "低于": "＜", "少于": "＜", "小于": "＜",
+    "高于": "＞", "多于": "＞", "大于": "＞", "超过": "＞",
+    "等于": "＝",
+}  # fmt: skip
+#: Operators written as words after a number: 98%以上, 90万元以内.
+OPERATOR_WORDS_AFTER: Final[dict[str, str]] = {
+    "及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤",
+}  # fmt: skip
+#: Words that state an actual was reached rather than restate a bound ("达到100%").
+REACHED_WORDS: Final = ("达到",)
+#: What may follow a number as its unit: short, and no further digits ("29.5亩", "0起", "%").
+_UNIT: Final = re.compile(r"[^0-9０-９]{0,8}")
 _OPERATOR_PREFIX: Final = re.compile(
     "^("
     + "|".join(sorted((re.escape(k) for k in OPERATORS if k != "定性"), key=len, reverse=True))
     + r")\s*(.*)$",
     re.DOTALL,
 )
+#: A cell left empty: not given.
+_BLANK_SCHEMA: Final[dict[str, Any]] = {"type": "string", "pattern": r"^\s*$"}
 _NON_NEGATIVE_SCHEMA: Final[dict[str, Any]] = {
     "anyOf": [
         {"type": "number", "minimum": 0},
         {"type": "string", "pattern": r"^\s*\+?\d+(\.\d*)?\s*$"},
+        _BLANK_SCHEMA,
+    ]
+}
+_AMOUNT_SCHEMA: Final[dict[str, Any]] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0},
+        {"type": "string", "pattern": r"^\s*\+?\d+(\.\d*)?\s*(元|千元|万元|亿元)?\s*$"},
+        _BLANK_SCHEMA,
     ]
 }
 
@@ -63,22 +91,40 @@ def to_decimal(value: object, wanted: str = "数字") -> Decimal:
     raise ValueError(f"应为{wanted}")
 
 
-def _amount(value: object) -> Decimal:
+def _blank(value: object) -> bool:
+    """A cell left empty: ``""`` or blanks. It counts as not given."""
+    return isinstance(value, str) and not value.strip()
+
+
+def _amount(value: object) -> Decimal | None:
+    if _blank(value):
+        return None
     number = to_decimal(value, "金额")
     if number < 0:
         raise ValueError(f"金额不能为负数：{number}")
     return number
 
 
-def _score(value: object) -> Decimal:
+def _score(value: object) -> Decimal | None:
+    if _blank(value):
+        return None
     number = to_decimal(value, "分数")
     if number < 0:
         raise ValueError(f"分数不能为负数：{number}")
     return number
 
 
-def parse_rate(value: object) -> Decimal:
+def _weight(value: object) -> Decimal | None:
+    """A weight in points; ``"20%"`` in a 分值 column is 20 points."""
+    if isinstance(value, str) and value.strip().endswith(("%", "％")):
+        value = value.strip()[:-1]
+    return _score(value)
+
+
+def parse_rate(value: object) -> Decimal | None:
     """A stated rate in percentage points: ``"96.96%"`` and ``96.96`` both give ``96.96``."""
+    if _blank(value):
+        return None
     if isinstance(value, str):
         text = normalise_text(value)
         if text.endswith(("%", "％")):
@@ -90,19 +136,22 @@ def parse_rate(value: object) -> Decimal:
     return to_decimal(value, "百分比")
 
 
-def parse_operator(value: object) -> str:
-    """Any real spelling of an operator to its canonical symbol."""
+def parse_operator(value: object) -> str | None:
+    """Any real spelling of an operator to its canonical symbol; a blank cell is none."""
     if not isinstance(value, str):
         raise ValueError("指标性质应为文本")
     key = normalise_text(value).replace(" ", "")
+    if not key:
+        return None
     if key in OPERATORS:
         return OPERATORS[key]
     allowed = " ".join(CANONICAL_OPERATORS)
     raise ValueError(f"未知的指标性质 '{value}'（可用：{allowed}，也可写作 >= <= = < >）")
 
 
-def parse_value(value: object) -> Decimal | str:
-    """An indicator's target or actual: a number (exact) or a text kept as written."""
+def parse_value(value: object) -> Decimal | str | None:
+    """An indicator's target or actual: a number (exact) or a text kept as written; a blank cell
+    is not given (None)."""
     if type(value) is Decimal:
         return checked(value)
     if type(value) is int:  # not bool: true/false are refused below
@@ -110,16 +159,48 @@ def parse_value(value: object) -> Decimal | str:
     _reject_kind(value, "数字或文本")
     if isinstance(value, str):
         number = parse_decimal(value)
-        return value.strip() if number is None else number
+        return (value.strip() or None) if number is None else number
     return to_decimal(value)
 
 
 def split_operator(text: str) -> tuple[str, str] | None:
-    """``"≥50个"`` -> ``("≥", "50个")``; None when ``text`` starts with no operator."""
-    match = _OPERATOR_PREFIX.match(normalise_text(text))
-    if match is None:
+    """``"≥50个"`` -> ``("≥", "50个")``, ``"不少于5次"`` -> ``("≥", "5次")``, ``"98%以上"`` ->
+    ``("≥", "98%")``; None when ``text`` states no operator before (or, in words, after) a number.
+    """
+    written = split_written_operator(text)
+    return None if written is None else written[:2]
+
+
+def split_written_operator(text: str) -> tuple[str, str, str] | None:
+    """As :func:`split_operator`, with the spelling the operator was written in third."""
+    clean = normalise_text(text)
+    match = _OPERATOR_PREFIX.match(clean)
+    if match is not None:
+        return OPERATORS[match.group(1)], match.group(2), match.group(1)
+    return _operator_in_words(clean)
+
+
+def _operator_in_words(text: str) -> tuple[str, str, str] | None:
+    """``"控制在90万元以内"`` -> ``("≤", "90万元", "控制在")``: only around a number with a unit."""
+    word = next((w for w in OPERATOR_WORDS_BEFORE if text.startswith(w)), None)
+    rest = text[len(word) :].strip() if word else text
+    suffix = next((w for w in OPERATOR_WORDS_AFTER if rest.endswith(w)), None)
+    if word is None and suffix is None:
         return None
-    return OPERATORS[match.group(1)], match.group(2)
+    if suffix is not None:
+        rest = rest[: -len(suffix)].strip()
+    if bare_number(rest) is None:
+        return None
+    operator = OPERATOR_WORDS_BEFORE[word] if word else OPERATOR_WORDS_AFTER[suffix or ""]
+    return operator, rest, word or suffix or ""
+
+
+def bare_number(text: str) -> tuple[Decimal, str] | None:
+    """``"29.5亩"`` -> ``(29.5, "亩")``: a number and at most a short unit, nothing else."""
+    number = split_leading_number(text)
+    if number is None or not _UNIT.fullmatch(number[1]):
+        return None
+    return number
 
 
 def _optional_text(value: object) -> str | None:
@@ -139,6 +220,11 @@ def _required_text(value: object) -> str:
     return text
 
 
+def _label(value: object) -> str:
+    text = _optional_text(value)
+    return "" if text is None else text
+
+
 def _dump(value: Decimal | str) -> str:
     """A number dumps as its exact decimal text (``"24.22"``), which loads back unchanged."""
     return f"{value:f}" if isinstance(value, Decimal) else value
@@ -150,13 +236,28 @@ Amount = Annotated[
     Decimal,
     _DUMP,
     PlainValidator(_amount),
-    WithJsonSchema({**_NON_NEGATIVE_SCHEMA, "description": "金额（≥ 0）"}),
+    WithJsonSchema({**_AMOUNT_SCHEMA, "description": '金额（≥ 0），可带单位："208万元"'}),
 ]
 Score = Annotated[
     Decimal,
     _DUMP,
     PlainValidator(_score),
     WithJsonSchema({**_NON_NEGATIVE_SCHEMA, "description": "分数（≥ 0）"}),
+]
+Weight = Annotated[
+    Decimal,
+    _DUMP,
+    PlainValidator(_weight),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": r"^\s*\+?\d+(\.\d*)?\s*[%％]?\s*$"},
+                _BLANK_SCHEMA,
+            ],
+            "description": '分值（≥ 0）：8 或 "8"，按百分比填写的 "20%" 即 20 分',
+        }
+    ),
 ]
 Rate = Annotated[
     Decimal,
@@ -167,6 +268,7 @@ Rate = Annotated[
             "anyOf": [
                 {"type": "number"},
                 {"type": "string", "pattern": r"^\s*[+-]?\d+(\.\d*)?\s*[%％]?\s*$"},
+                _BLANK_SCHEMA,
             ],
             "description": '百分比：96.96 或 "96.96%"',
         }
@@ -175,7 +277,12 @@ Rate = Annotated[
 Operator = Annotated[
     str,
     PlainValidator(parse_operator),
-    WithJsonSchema({"type": "string", "enum": sorted(OPERATORS), "description": "指标性质"}),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "enum": sorted(OPERATORS)}, _BLANK_SCHEMA],
+            "description": "指标性质",
+        }
+    ),
 ]
 Value = Annotated[
     Decimal | str,
@@ -189,7 +296,13 @@ Text = Annotated[
     PlainValidator(_optional_text),
     WithJsonSchema({"type": ["string", "number", "null"]}),
 ]
-#: Text that must be there (a project or indicator name).
+#: A label a real form may leave blank (一级指标, 三级指标 of a placeholder row): blank is "".
+Label = Annotated[
+    str,
+    PlainValidator(_label),
+    WithJsonSchema({"type": ["string", "number", "null"]}),
+]
+#: Text that must be there (a project name).
 Name = Annotated[
     str,
     PlainValidator(_required_text),
@@ -199,16 +312,23 @@ Name = Annotated[
 __all__ = [
     "CANONICAL_OPERATORS",
     "OPERATORS",
+    "OPERATOR_WORDS_AFTER",
+    "OPERATOR_WORDS_BEFORE",
+    "REACHED_WORDS",
     "Amount",
+    "Label",
     "Name",
     "Operator",
     "Rate",
     "Score",
     "Text",
     "Value",
+    "Weight",
+    "bare_number",
     "parse_operator",
     "parse_rate",
     "parse_value",
     "split_operator",
+    "split_written_operator",
     "to_decimal",
 ]

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, Literal, NamedTuple
 
-from .numbers import split_leading_number
-from .rubric import Qualitative, Quantitative, recall
-from .scalars import split_operator
+from .numbers import ONE, ZERO, split_leading_number
+from .rubric import Qualitative, Quantitative, compact, recall
+from .scalars import REACHED_WORDS, split_written_operator
 
 TargetKind = Literal["number", "grade", "scale", "text", "missing"]
-ActualKind = Literal["number", "grade", "phrase", "text", "missing"]
+#: "nothing": an actual of nothing ("无"), the number 0 with the factor 0.
+ActualKind = Literal["number", "grade", "phrase", "nothing", "text", "missing"]
 
 _SEPARATORS: Final = re.compile(r"[\s、,，/|；;]+")
 _GRADE_SUFFIX: Final = ("等级", "等", "级")
@@ -29,6 +30,8 @@ class Reading(NamedTuple):
     unit: str | None = None
     factor: Decimal | None = None
     text: str = ""
+    #: The operator an actual was written with ("≥266米" repeats its target): not a measurement.
+    operator: str | None = None
 
 
 def grade_factor(text: str, rules: Qualitative) -> Decimal | None:
@@ -43,11 +46,44 @@ def grade_factor(text: str, rules: Qualitative) -> Decimal | None:
 
 
 def phrase_factor(text: str, rules: Qualitative) -> Decimal | None:
-    """The factor of the longest known phrase the text contains ("已全部完成" -> 1.0)."""
+    """The factor of the longest known phrase the text contains ("已全部完成" -> 1.0).
+
+    A phrase right after a negation ("不明显", "无明显提升") caps the factor at the rubric's
+    ``negated_factor``: the text says the thing did not happen. A phrase right after a qualifier
+    ("较及时", "基本达标") is capped at the qualifier's factor.
+    """
+    found: Decimal | None = None
+    taken: list[tuple[int, int]] = []
+    negated = False
+    cap = ONE
     for phrase, factor in rules.phrases_longest_first:
-        if phrase in text:
-            return factor
-    return None
+        for start in _occurrences(text, phrase):
+            end = start + len(phrase)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found = factor if found is None else found
+            before = text[:start]
+            negated = negated or before.endswith(rules.negations)
+            cap = min(cap, _qualified(before, rules))
+    if found is not None and negated:
+        return min(found, rules.negated_factor)
+    return found if found is None else min(found, cap)
+
+
+def _qualified(before: str, rules: Qualitative) -> Decimal:
+    """The cap a qualifier right before a phrase puts on it ("较及时" 0.8, "基本达标" 0.7)."""
+    factors = [f for word, f in rules.qualifiers.items() if before.endswith(word)]
+    return min(factors, default=ONE)
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    starts: list[int] = []
+    start = text.find(part)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(part, start + 1)
+    return starts
 
 
 def is_scale(text: str, rules: Qualitative) -> bool:
@@ -96,10 +132,18 @@ def _read(
 
 
 def _actual_text(value: str, qualitative: Qualitative) -> Reading:
-    split = split_operator(value)
+    split = split_written_operator(value)
     leading = split_leading_number(split[1] if split else value)
     if leading is not None:
-        return Reading("number", number=leading[0], unit=leading[1] or None, text=value)
+        written = split is not None and split[2] not in REACHED_WORDS
+        operator = split[0] if split is not None and written else None
+        unit = leading[1] or None
+        return Reading("number", number=leading[0], unit=unit, text=value, operator=operator)
+    word = compact(value)
+    if word in qualitative.nothing:
+        return Reading("nothing", number=ZERO, factor=ZERO, text=value)
+    if word in qualitative.words:
+        return Reading("phrase", factor=qualitative.words[word], text=value)
     factor = grade_factor(value, qualitative)
     if factor is not None:
         return Reading("grade", factor=factor, text=value)

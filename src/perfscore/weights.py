@@ -50,18 +50,37 @@ def stated_points(level1: str) -> Decimal | None:
     return None if match is None else Decimal(match.group(1))
 
 
-def allocate(indicators: Sequence[Indicator], levels: Sequence[str], rubric: Rubric) -> Allocation:
-    """Each indicator's weight, with how it was set."""
-    stated = _stated_levels(indicators, levels)
-    missing = tuple(key for key in rubric.levels if key not in levels)
-    given = [i.weight for i in indicators]
-    if all(w is not None for w in given):
-        return _given([w for w in given if w is not None], levels, stated, missing, rubric)
-    level_weights, mode = _level_weights(levels, stated, missing, rubric)
-    weights = _split(levels, level_weights, rubric.rounding)
-    if any(w is not None for w in given):
-        mode = "partial"
-    return Allocation(tuple(weights), tuple(levels), level_weights, stated, mode, missing)
+def allocate(
+    indicators: Sequence[Indicator],
+    levels: Sequence[str],
+    applicable: Sequence[bool],
+    rubric: Rubric,
+) -> Allocation:
+    """Each indicator's weight, with how it was set; placeholder rows weigh 0 and are left out
+    of every sum."""
+    rows = [i for i, ok in enumerate(applicable) if ok]
+    used = [indicators[i] for i in rows]
+    keys = [levels[i] for i in rows]
+    stated = _stated_levels(used, keys)
+    missing = tuple(key for key in rubric.levels if key not in keys)
+    given = [row.weight for row in used]
+    weighted = [w is not None for w in given]
+    unweighted: tuple[int, ...] = ()
+    if any(weighted) and (all(weighted) or rubric.weights.unweighted == "zero"):
+        unweighted = tuple(rows[j] for j, w in enumerate(given) if w is None)
+        inner = _given([w or ZERO for w in given], keys, stated, missing, rubric)
+        level_weights, mode, shares = inner.level_weights, inner.mode, list(inner.weights)
+    else:
+        level_weights, mode = _level_weights(keys, stated, missing, rubric)
+        shares = _split(keys, level_weights, rubric.rounding)
+        mode = "partial" if any(weighted) else mode
+    weights = [ZERO] * len(indicators)
+    for row, weight in zip(rows, shares, strict=True):
+        weights[row] = weight
+    skipped = tuple(i for i, ok in enumerate(applicable) if not ok)
+    return Allocation(
+        tuple(weights), tuple(levels), level_weights, stated, mode, missing, unweighted, skipped
+    )
 
 
 def _given(

@@ -108,8 +108,17 @@ def over_executed(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
 
 @check("zero-budget", "warning", "无调整后预算")
 def zero_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
-    """No adjusted budget: the execution rate is undefined and scores 0."""
-    if not scored.execution.adjusted:
+    """No adjusted budget: the execution rate is undefined and scores 0 (or, where the rubric
+    says so, is measured against the 年初预算: said as a note)."""
+    execution = scored.execution
+    if execution.from_initial:
+        unit = scored.case.budget.unit
+        yield (
+            f"未填调整后预算，按年初预算 {fmt(execution.adjusted)} {unit} 计算执行率",
+            "$.budget.adjusted",
+            "info",
+        )
+    elif not execution.adjusted:
         yield "调整后预算为 0 或未填，执行率无法计算，预算执行得 0 分", "$.budget.adjusted"
 
 
@@ -120,7 +129,7 @@ def missing_reason(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
     floor = scored.rubric.execution.reason_below
     if rate is not None and rate < floor and not scored.case.budget.reason:
         yield f"预算执行率 {percent(rate)} 低于 {fmt_plain(floor)}%，未说明原因", "$.budget.reason"
-    for row in scored.indicators:
+    for row in scored.rows:
         if row.status in ("partial", "unmet") and not row.indicator.reason:
             state = "部分达成" if row.status == "partial" else "未达成"
             yield f"指标「{row.indicator.name}」{state}，未填写偏差原因", f"{row.where}.reason"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
+from ..methods import OVERSHOOT_OPERATORS
 from ..numbers import HUNDRED, fmt, fmt_plain, half_up, percent
 from ..results import IndicatorResult, Scored
 from ..values import convert, money_factor
@@ -21,7 +22,7 @@ def _target(row: IndicatorResult) -> str:
     target = (
         fmt_plain(indicator.target) if isinstance(indicator.target, Decimal) else indicator.target
     )
-    return f"{indicator.operator or ''} {target}{indicator.unit or ''}".strip()
+    return f"{row.operator or indicator.operator or ''} {target}{indicator.unit or ''}".strip()
 
 
 def _quantitative(row: IndicatorResult) -> bool:
@@ -32,7 +33,7 @@ def _quantitative(row: IndicatorResult) -> bool:
 def text_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A quantitative indicator whose actual is a phrase or grade: it cannot be verified."""
     zero = scored.rubric.quantitative.text_actual == "zero"
-    for row in scored.indicators:
+    for row in scored.rows:
         if _quantitative(row) and row.actual.kind in ("phrase", "grade"):
             how = "不得分" if zero else f"按短语系数 {fmt(row.actual.factor)} 计分"
             yield (
@@ -44,7 +45,7 @@ def text_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
 
 @check("missing-actual", "error", "未填完成值")
 def missing_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
-    for row in scored.indicators:
+    for row in scored.rows:
         if row.actual.kind == "missing":
             yield f"{_label(row)}未填完成值，不得分", f"{row.where}.actual"
 
@@ -52,7 +53,7 @@ def missing_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
 @check("unreadable-actual", "error", "完成值无法识别")
 def unreadable_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """An actual that is neither a number nor a known grade or phrase; or a number on a 定性 row."""
-    for row in scored.indicators:
+    for row in scored.rows:
         text = row.indicator.actual
         if row.actual.kind == "text":
             yield (
@@ -71,7 +72,7 @@ def unreadable_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Ra
 
 @check("missing-target", "error", "未填指标值")
 def missing_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
-    for row in scored.indicators:
+    for row in scored.rows:
         if row.target.kind == "missing":
             yield f"{_label(row)}未填指标值，无法考核", f"{row.where}.target"
 
@@ -79,7 +80,7 @@ def missing_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
 @check("scale-as-target", "warning", "以等级全称作指标值")
 def scale_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A qualitative target left as the whole grade scale ("优良中低差"): no target at all."""
-    for row in scored.indicators:
+    for row in scored.rows:
         if row.target.kind == "scale":
             yield (
                 f"定性{_label(row)}的指标值是整个等级 '{row.target.text}'，未设定目标等级",
@@ -91,7 +92,7 @@ def scale_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Rais
 def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Units that do not fit: a percent level not in %, a % above 100, an actual in another unit."""
     rules = scored.rubric.quantitative
-    for row in scored.indicators:
+    for row in scored.rows:
         unit = row.indicator.unit
         level = scored.rubric.levels[row.level]
         if level.percent_unit and _quantitative(row) and unit not in rules.percent_units:
@@ -121,27 +122,41 @@ def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
 @check("cost-direction", "warning", "成本指标方向有误")
 def cost_direction(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A cost indicator bounded from below (≥, ＞): costs take an upper limit."""
-    for row in scored.indicators:
-        if row.is_cost and row.indicator.operator in ("≥", "＞"):
+    for row in scored.rows:
+        if row.is_cost and row.indicator.operator in OVERSHOOT_OPERATORS:
             yield (
                 f"成本{_label(row)}使用 '{row.indicator.operator}'，成本指标应设上限（≤）",
                 f"{row.where}.operator",
             )
 
 
-@check("cost-budget-mismatch", "warning", "成本指标与预算不符", tolerance=Decimal("0.10"))
+_PER_UNIT: Final = ("每", "人均", "户均", "单价", "平均", "单位成本")
+
+
+@check(
+    "cost-budget-mismatch",
+    "warning",
+    "成本指标与预算不符",
+    tolerance=Decimal("0.10"),
+    per_unit_words=_PER_UNIT,
+)
 def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
-    """A money cost target far from the adjusted budget; a per-unit cost above the whole budget."""
+    """A money cost target far from the adjusted budget; a per-unit cost above the whole budget.
+
+    A cost is per unit when its unit says so ("元/户") or its name does ("每人每年", "人均").
+    """
     rules = scored.rubric.quantitative
     budget = scored.execution.adjusted
     budget_unit = scored.case.budget.unit
     tolerance = option(options, "tolerance")
-    for row in scored.indicators:
+    for row in scored.rows:
         if not (row.is_cost and budget and row.target.number is not None):
             continue
         money = money_factor(row.indicator.unit, rules)
         if money is None:
             continue
+        words: tuple[str, ...] = tuple(options["per_unit_words"])
+        per_unit = money[1] or any(word in row.indicator.name for word in words)
         target = row.target.number
         in_target_unit = budget * rules.money_units[budget_unit] / money[0]
         money_unit = (row.indicator.unit or "").partition("/")[0]
@@ -149,9 +164,9 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
         if money_unit != budget_unit:
             shown += f"（{fmt_plain(half_up(in_target_unit))} {money_unit}）"
         deviation = abs(target - in_target_unit) / in_target_unit
-        if money[1] and target > in_target_unit * (1 + tolerance):
+        if per_unit and target > in_target_unit * (1 + tolerance):
             yield f"成本{_label(row)}的单位成本 {_target(row)} 超过{shown}", f"{row.where}.target"
-        elif not money[1] and deviation > tolerance:
+        elif not per_unit and deviation > tolerance:
             yield (
                 f"成本{_label(row)}的指标值 {_target(row)} "
                 f"与{shown}相差 {percent(deviation * HUNDRED)}",
@@ -163,9 +178,9 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
 def overshoot(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """An actual far above a ≥/＞ target: the target may have been set too low."""
     rules = scored.rubric.quantitative
-    for row in scored.indicators:
+    for row in scored.rows:
         target, actual = row.target.number, row.actual_in_unit
-        if row.indicator.operator not in ("≥", "＞") or not target or actual is None or target <= 0:
+        if row.operator not in OVERSHOOT_OPERATORS or not target or actual is None or target <= 0:
             continue
         ratio = actual / target
         if ratio > rules.overshoot_ratio:

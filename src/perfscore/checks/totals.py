@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..numbers import ZERO, fmt, fmt_plain, fmt_signed
+from ..numbers import HUNDRED, ZERO, fmt, fmt_plain, fmt_signed, half_up, percent
 from ..results import Scored
 from .registry import Raised, check, option, severity_option
 
@@ -24,10 +24,10 @@ def claimed_score(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
     if abs(claimed - scored.score) > option(options, "tolerance"):
         yield (
             f"自评得分 {fmt(claimed)} 分，按评分规则复核为 {fmt(scored.score)} 分，"
-            f"相差 {fmt_signed(claimed - scored.score)} 分",
+            f"相差 {fmt_signed(claimed - scored.score)} 分{_budget_unscored(scored)}",
             "$.claimed_score",
         )
-    rows = [scored.case.budget.score, *(row.score for row in scored.case.indicators)]
+    rows = [scored.case.budget.score, *(row.indicator.score for row in scored.rows)]
     if all(row is not None for row in rows):
         parts = sum((row for row in rows if row is not None), ZERO)
         if parts != claimed:
@@ -37,20 +37,50 @@ def claimed_score(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
             )
 
 
+def _budget_unscored(scored: Scored) -> str:
+    """Why a form that gives the budget no points cannot reach its claimed total."""
+    if scored.case.budget.weight != ZERO:
+        return ""
+    execution = scored.execution
+    return (
+        f"（表中预算执行未设分值，评分规则仍按执行率计{fmt_plain(execution.weight)}分："
+        f"执行率 {percent(execution.rate)}，得 {fmt(execution.score)} 分）"
+    )
+
+
 @check("row-score-mismatch", "warning", "分项得分与重算不符", tolerance=Decimal(0))
 def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
-    """Each claimed row score (budget and indicators) against its recomputed score."""
+    """Each claimed row score (budget and indicators) against its recomputed score.
+
+    Where the row's own weight differs from the one it was scored under (weights scaled to 90),
+    the claim is compared as a share of its own weight: 10 of 10 claimed is 9 of 9 recomputed.
+    """
     tolerance = option(options, "tolerance")
     claimed = scored.case.budget.score
     computed = scored.execution.score
     if claimed is not None and abs(claimed - computed) > tolerance:
-        yield f"预算执行得分填报 {fmt(claimed)} 分，复核为 {fmt(computed)} 分", "$.budget.score"
-    for row in scored.indicators:
+        yield (
+            f"预算执行得分填报 {fmt(claimed)} 分，复核为 {fmt(computed)} 分"
+            f"，相差 {fmt_signed(claimed - computed)} 分",
+            "$.budget.score",
+        )
+    for row in scored.rows:
         stated = row.indicator.score
-        if stated is not None and abs(stated - row.score) > tolerance:
-            name = _name(scored, row.position)
+        if stated is None:
+            continue
+        own = row.indicator.weight
+        if own is None or own == row.weight:
+            expected, shown = row.score, f"复核为 {fmt(row.score)} 分"
+        else:
+            expected = half_up(own * row.factor, scored.rubric.rounding)
+            shown = (
+                f"复核得分率 {percent(row.factor * HUNDRED)}"
+                f"（按其权重 {fmt_plain(own)} 分应得 {fmt(expected)} 分）"
+            )
+        if abs(stated - expected) > tolerance:
             yield (
-                f"{name}得分填报 {fmt(stated)} 分，复核为 {fmt(row.score)} 分",
+                f"{_name(scored, row.position)}得分填报 {fmt(stated)} 分，{shown}，"
+                f"相差 {fmt_signed(stated - expected)} 分",
                 f"{row.where}.score",
             )
 
@@ -87,9 +117,17 @@ def weights(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
 
 
 def _stated_levels(scored: Scored) -> Iterator[Raised]:
+    """Points written in a 一级 cell ("产出指标（50分）") that the weights do not give it.
+
+    Against the weights as the form gave them: when those are scaled, the level is too.
+    """
     allocation = scored.allocation
+    given = allocation.mode in ("given", "given-scaled", "given-as-is")
     for key, stated in allocation.stated_levels.items():
-        used = allocation.level_weights.get(key, ZERO)
+        if given:
+            used = sum((r.indicator.weight or ZERO for r in scored.rows if r.level == key), ZERO)
+        else:
+            used = allocation.level_weights.get(key, ZERO)
         if stated != used:
             name = scored.rubric.levels[key].name
             yield (
@@ -106,7 +144,11 @@ def missing_level(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
     present = "、".join(
         f"{rubric.levels[k].name} {fmt_plain(w)}" for k, w in allocation.level_weights.items()
     )
-    moved = rubric.weights.missing_level == "pro-rata" and allocation.mode in ("rubric", "stated")
+    moved = (
+        rubric.weights.missing_level == "pro-rata"
+        and allocation.mode in ("rubric", "stated")
+        and bool(allocation.level_weights)
+    )
     for key in allocation.missing:
         level = rubric.levels[key]
         where = f"其 {fmt_plain(level.weight)} 分" + (

@@ -52,14 +52,19 @@ def _header_row(table: Table, vocabulary: dict[str, str], wanted: int) -> tuple[
     return 0, {}
 
 
-def _values(table: Table, row: int, columns: Columns, prefix: str) -> dict[str, Value]:
-    """The row's values under ``columns``; a cell merged in from the left is not one of them."""
+def _values(
+    table: Table, row: int, columns: Columns, prefix: str, as_written: frozenset[str] = frozenset()
+) -> dict[str, Value]:
+    """The row's values under ``columns``; a cell merged in from the left is not one of them.
+    Fields in ``as_written`` keep dashes and prompts as printed."""
     values: dict[str, Value] = {}
     for column, (field, label) in columns.items():
         cell = table.grid.at(row, column)
         if cell is not None and table.grid.origin(cell)[1] != column:
             cell = None
-        values[field] = table.take(cell, f"{prefix}.{field}", label, (row, column))
+        where = (row, column)
+        kept = field in as_written
+        values[field] = table.take(cell, f"{prefix}.{field}", label, where, as_written=kept)
     return values
 
 
@@ -188,7 +193,10 @@ def _field_column(columns: Columns, field: str) -> int | None:
     return next((c for c, (f, _) in columns.items() if f == field), None)
 
 
+#: An indicator row's cells that are kept as printed: the rubric reads placeholders ("指标2:",
+#: "/", "——") as not applicable and "无" as an actual of nothing.
 _CONTENT: Final = ("name", "target", "actual")
+_AS_WRITTEN: Final = frozenset(_CONTENT)
 
 
 def _indicator(
@@ -198,7 +206,7 @@ def _indicator(
     if not _has_content(table, row, columns):
         return None
     prefix = f"$.indicators[{len(rows)}]"
-    values = _values(table, row, columns, prefix)
+    values = _values(table, row, columns, prefix, _AS_WRITTEN)
     table.places[prefix] = table.places[f"{prefix}.name"]
     for written in ("operator", "unit"):  # a form without their column writes them in the target
         if f"{prefix}.{written}" not in table.places and f"{prefix}.target" in table.places:
@@ -226,7 +234,7 @@ def _has_content(table: Table, row: int, columns: Columns) -> bool:
         cell = None if column is None else table.grid.at(row, column)
         if cell is None or table.grid.origin(cell)[1] != column:
             continue
-        if not (isinstance(cell.value, str) and (L.is_prompt(cell.value) or cell.value in L.KNOWN)):
+        if not (isinstance(cell.value, str) and cell.value in L.KNOWN):
             return True
     return False
 

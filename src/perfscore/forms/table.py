@@ -41,8 +41,21 @@ class Table:
         """``"Sheet1!F12"``."""
         return f"{self.grid.title}!{get_column_letter(column)}{row}"
 
-    def take(self, cell: Cell | None, path: str, label: str, at: tuple[int, int]) -> Value:
-        """A value for ``path``; dashes and unfilled prompts are none, Excel errors refused."""
+    def take(
+        self,
+        cell: Cell | None,
+        path: str,
+        label: str,
+        at: tuple[int, int],
+        *,
+        as_written: bool = False,
+    ) -> Value:
+        """A value for ``path``; dashes and unfilled prompts are none, Excel errors refused.
+
+        ``as_written``: a dash or a prompt is kept as the form printed it (an indicator's name,
+        target and actual: the rubric says which are placeholders, and "无" is an actual of
+        nothing, not a blank).
+        """
         where = self.where(*at)
         self.places[path] = Place(where, label)
         value = None if cell is None else cell.value
@@ -51,6 +64,8 @@ class Table:
         if value in EXCEL_ERRORS:
             message = f"{label} 是 Excel 错误值 {value}（公式无法计算）"
             raise CaseError(message, file=self.file, path=where)
+        if as_written:
+            return value
         if value in DASHES:
             return None
         if L.is_prompt(value):

@@ -218,7 +218,7 @@ def _indicator(evaluation: Evaluation, row: IndicatorResult) -> IndicatorLine:
         status=STATUS_LABELS[row.status],
         basis=row.basis,
         reason=given.reason or "",
-        met=row.status == "met",
+        met=row.status in ("met", "not-applicable"),
     )
 
 
