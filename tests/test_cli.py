@@ -102,7 +102,7 @@ def test_unknown_rubric_is_exit_2(in_root: Path) -> None:
     result = run("evaluate", GOV, "--rubric", "nope")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "没有名为 'nope' 的评分规则（内置：dazhou-department、mof-2020、mof-2020-review、"
+        "没有名为 'nope' 的评分规则（内置：dazhou-department、hubei-2020、mof-2020、mof-2020-review、"
         "sichuan-department）"
     )
 
@@ -175,9 +175,10 @@ def test_schema_command_prints_the_committed_schema() -> None:
 def test_rubrics_lists_shipped_rubrics() -> None:
     assert run("rubrics").stdout.splitlines() == [
         "mof-2020 [默认]: 项目支出绩效自评（财预〔2020〕10号）",
+        "hubei-2020: 项目支出绩效自评（湖北 2020 表式：预算执行 20 分）（基于 mof-2020）",
         "mof-2020-review: 项目支出绩效复核（财政局严格口径）（基于 mof-2020）",
-        "dazhou-department [部门整体]: 部门整体支出绩效评价（达州部门整体支出绩效评价指标体系）",
         "sichuan-department [部门整体，默认]: 部门整体支出绩效自评（四川县级部门整体支出绩效评价指标体系）",
+        "dazhou-department [部门整体]: 部门整体支出绩效评价（达州部门整体支出绩效评价指标体系）",
     ]
 
 

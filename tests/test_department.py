@@ -339,14 +339,15 @@ def test_says_none(text: str | None, none: bool) -> None:
 def test_rubric_kinds_and_listing() -> None:
     assert {name: rubric_kind(name) for name in shipped()} == {
         "dazhou-department": "department",
+        "hubei-2020": "project",
         "mof-2020": "project",
         "mof-2020-review": "project",
         "sichuan-department": "department",
     }
     lines = CliRunner().invoke(main, ["rubrics"]).stdout.splitlines()
-    assert lines[2:] == [
-        "dazhou-department [部门整体]: 部门整体支出绩效评价（达州部门整体支出绩效评价指标体系）",
+    assert lines[3:] == [
         "sichuan-department [部门整体，默认]: 部门整体支出绩效自评（四川县级部门整体支出绩效评价指标体系）",
+        "dazhou-department [部门整体]: 部门整体支出绩效评价（达州部门整体支出绩效评价指标体系）",
     ]
     shown = CliRunner().invoke(main, ["rubrics", "--show", "sichuan-department"])
     assert '"project_rubric": "mof-2020"' in shown.stdout

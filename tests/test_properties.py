@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -139,6 +140,65 @@ def test_total_is_the_sum_of_its_rows_and_within_100(data: dict[str, Any]) -> No
     assert evaluation.score == evaluation.execution.score + rows
     assert ZERO <= evaluation.score <= 100
     assert sum((row.weight for row in evaluation.indicators), ZERO) == RUBRIC.indicator_total
+
+
+def _bare_and_written(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The case with every quantitative target written bare ("12.5万元", no operator), and with
+    the operator a reviewer reads into it written in: ≤ for a cost indicator or a target of 0,
+    ≥ otherwise."""
+    bare, written = copy.deepcopy(data), copy.deepcopy(data)
+    for plain, explicit in zip(bare["indicators"], written["indicators"], strict=True):
+        if explicit["operator"] == "定性":
+            continue
+        levels = explicit["level1"] + explicit.get("level2", "")
+        lower = "成本" in levels or Decimal(explicit["target"]) == 0
+        explicit["operator"] = "≤" if lower else "≥"
+        del plain["operator"]
+        plain["target"] = f"{explicit['target']}{plain.pop('unit', '')}"
+    return bare, written
+
+
+@given(cases())
+def test_a_target_with_no_operator_scores_as_the_operator_it_defaults_to(
+    data: dict[str, Any],
+) -> None:
+    bare, written = _bare_and_written(data)
+    for rubric in (RUBRIC, REVIEW_RUBRIC):
+        got = evaluate(case_from_data(bare), rubric)
+        expected = evaluate(case_from_data(written), rubric)
+        assert [(r.weight, r.score, r.status) for r in got.indicators] == [
+            (r.weight, r.score, r.status) for r in expected.indicators
+        ]
+        assert got.score == expected.score
+        assert got.execution.score == expected.execution.score
+        defaulted = {f.code for f in got.findings} - {f.code for f in expected.findings}
+        assert defaulted <= {"default-operator"}
+
+
+PLACEHOLDER_ROWS = (
+    {"level1": "", "name": "指标2:", "target": "/", "actual": "/"},
+    {"level1": "产出指标", "name": "……", "target": "", "actual": ""},
+    {"level1": "效益指标", "level2": "经济效益指标", "name": "", "score": 0},
+    {"level1": "满意度指标", "name": "受益人数", "target": "——", "actual": "——"},
+)
+
+
+@given(cases(), st.lists(st.tuples(st.integers(0, 20), st.sampled_from(PLACEHOLDER_ROWS))))
+def test_placeholder_rows_change_nothing_else(
+    data: dict[str, Any], inserted: list[tuple[int, dict[str, Any]]]
+) -> None:
+    """Placeholder rows anywhere in a table are listed as not applicable; every other row keeps
+    its weight and score, and the total is unchanged."""
+    padded = copy.deepcopy(data)
+    for position, row in inserted:
+        padded["indicators"].insert(position, dict(row))
+    got = evaluate(case_from_data(padded), RUBRIC)
+    expected = evaluate(case_from_data(data), RUBRIC)
+    assert [(r.weight, r.score) for r in got.indicators if r.applicable] == [
+        (r.weight, r.score) for r in expected.indicators
+    ]
+    assert sum(1 for r in got.indicators if not r.applicable) == len(inserted)
+    assert got.score == expected.score
 
 
 @given(cases())

@@ -98,7 +98,8 @@ class Rows(_Section):
         try:
             re.compile(pattern)
         except re.error as error:
-            raise ValueError(f"不是有效的正则表达式：{error}") from None
+            where = "" if error.pos is None else f"（第 {error.pos + 1} 个字符处）"
+            raise ValueError(f"'{pattern}' 不是有效的正则表达式{where}") from None
         return pattern
 
     @cached_property

@@ -48,19 +48,23 @@ _OPERATOR_PREFIX: Final = re.compile(
     + r")\s*(.*)$",
     re.DOTALL,
 )
+#: A number written as text: digits (full-width too), thousands separators, a decimal point.
+_NUMBER_TEXT: Final = (
+    r"[+＋]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]*)?"
+)
 #: A cell left empty: not given.
 _BLANK_SCHEMA: Final[dict[str, Any]] = {"type": "string", "pattern": r"^\s*$"}
 _NON_NEGATIVE_SCHEMA: Final[dict[str, Any]] = {
     "anyOf": [
         {"type": "number", "minimum": 0},
-        {"type": "string", "pattern": r"^\s*\+?\d+(\.\d*)?\s*$"},
+        {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*$"},
         _BLANK_SCHEMA,
     ]
 }
 _AMOUNT_SCHEMA: Final[dict[str, Any]] = {
     "anyOf": [
         {"type": "number", "minimum": 0},
-        {"type": "string", "pattern": r"^\s*\+?\d+(\.\d*)?\s*(元|千元|万元|亿元)?\s*$"},
+        {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*(元|千元|万元|亿元)?\s*$"},
         _BLANK_SCHEMA,
     ]
 }
@@ -252,7 +256,7 @@ Weight = Annotated[
         {
             "anyOf": [
                 {"type": "number", "minimum": 0},
-                {"type": "string", "pattern": r"^\s*\+?\d+(\.\d*)?\s*[%％]?\s*$"},
+                {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*[%％]?\s*$"},
                 _BLANK_SCHEMA,
             ],
             "description": '分值（≥ 0）：8 或 "8"，按百分比填写的 "20%" 即 20 分',
@@ -267,7 +271,7 @@ Rate = Annotated[
         {
             "anyOf": [
                 {"type": "number"},
-                {"type": "string", "pattern": r"^\s*[+-]?\d+(\.\d*)?\s*[%％]?\s*$"},
+                {"type": "string", "pattern": rf"^\s*[-－]?{_NUMBER_TEXT}\s*[%％]?\s*$"},
                 _BLANK_SCHEMA,
             ],
             "description": '百分比：96.96 或 "96.96%"',

@@ -46,35 +46,33 @@ def grade_factor(text: str, rules: Qualitative) -> Decimal | None:
 
 
 def phrase_factor(text: str, rules: Qualitative) -> Decimal | None:
-    """The factor of the longest known phrase the text contains ("已全部完成" -> 1.0).
+    """The factor the known phrases in the text give ("已全部完成" -> 1.0), None if it has none.
 
+    Phrases are found longest first, each where no longer one was found; the text scores the
+    least factor among them ("基本完成，满意度较高" -> 0.7): it is never read above what it says.
     A phrase right after a negation ("不明显", "无明显提升") caps the factor at the rubric's
     ``negated_factor``: the text says the thing did not happen. A phrase right after a qualifier
     ("较及时", "基本达标") is capped at the qualifier's factor.
     """
     found: Decimal | None = None
     taken: list[tuple[int, int]] = []
-    negated = False
-    cap = ONE
     for phrase, factor in rules.phrases_longest_first:
         for start in _occurrences(text, phrase):
             end = start + len(phrase)
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            found = factor if found is None else found
-            before = text[:start]
-            negated = negated or before.endswith(rules.negations)
-            cap = min(cap, _qualified(before, rules))
-    if found is not None and negated:
-        return min(found, rules.negated_factor)
-    return found if found is None else min(found, cap)
+            capped = min(factor, _cap(text[:start], rules))
+            found = capped if found is None else min(found, capped)
+    return found
 
 
-def _qualified(before: str, rules: Qualitative) -> Decimal:
-    """The cap a qualifier right before a phrase puts on it ("较及时" 0.8, "基本达标" 0.7)."""
-    factors = [f for word, f in rules.qualifiers.items() if before.endswith(word)]
-    return min(factors, default=ONE)
+def _cap(before: str, rules: Qualitative) -> Decimal:
+    """What the words right before a phrase allow it: a negation or a qualifier caps it."""
+    caps = [f for word, f in rules.qualifiers.items() if before.endswith(word)]
+    if before.endswith(rules.negations):
+        caps.append(rules.negated_factor)
+    return min(caps, default=ONE)
 
 
 def _occurrences(text: str, part: str) -> list[int]:

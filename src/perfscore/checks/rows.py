@@ -11,6 +11,8 @@ from .registry import Raised, check
 
 #: Rows a finding names one by one; more are counted.
 _NAMED: Final = 10
+#: Examples a finding gives of rows read alike.
+_EXAMPLES: Final = 3
 
 
 def _names(scored: Scored, positions: tuple[int, ...]) -> str:
@@ -48,15 +50,19 @@ def unweighted_row(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
 @check("default-operator", "info", "未填指标性质")
 def default_operator(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Quantitative targets written with no operator ("100%", "29.5亩"): the rubric's default."""
-    rows = [row for row in scored.rows if row.operator and row.indicator.operator is None]
+    rows = [
+        row
+        for row in scored.rows
+        if row.operator and row.indicator.operator is None and row.target.number is not None
+    ]
     if not rows:
         return
     by_operator: dict[str, list[IndicatorResult]] = {}
     for row in rows:
         by_operator.setdefault(row.operator or "", []).append(row)
     parts = "；".join(
-        "、".join(_reason(row) for row in group[:_NAMED])
-        + (f"等 {len(group)} 项" if len(group) > _NAMED else "")
+        "、".join(_reason(row) for row in group[:_EXAMPLES])
+        + (f"等 {len(group)} 项" if len(group) > _EXAMPLES else "")
         + f"按 {operator}"
         for operator, group in by_operator.items()
     )

@@ -101,8 +101,8 @@ def _rubric_data(name: str) -> dict[str, Any]:
     return rubric_or_exit(name).model_dump(mode="json")
 
 
-def _rubric_line(name: str) -> tuple[bool, str]:
-    """(is a department rubric, its line in the listing)."""
+def _rubric_line(name: str) -> tuple[bool, bool, str]:
+    """(is a department rubric, is not the default of its kind, its line in the listing)."""
     data = _rubric_data(name)
     department = data.get("kind") == "department"
     base = f"（基于 {data['extends']}）" if data["extends"] else ""
@@ -110,21 +110,21 @@ def _rubric_line(name: str) -> tuple[bool, str]:
     marks = ["部门整体"] if department else []
     marks += ["默认"] if name == default else []
     mark = f" [{'，'.join(marks)}]" if marks else ""
-    return department, f"{name}{mark}: {data['title']}{base}"
+    return department, name != default, f"{name}{mark}: {data['title']}{base}"
 
 
 @click.command()
 @click.option("--show", metavar="NAME", help="显示该评分规则（合并 extends 之后）的全部内容。")
 def rubrics(show: str | None) -> None:
-    """列出内置评分规则：先列项目评分规则，再列部门整体评价规则（标 [部门整体]）。"""
+    """列出内置评分规则：先项目评分规则，后部门整体评价规则（标 [部门整体]），默认者居首。"""
     if show is not None:
         click.echo(json.dumps(_rubric_data(show), ensure_ascii=False, indent=2))
         return
     try:
-        lines = sorted((_rubric_line(name) for name in shipped()), key=lambda line: line[0])
+        lines = sorted(_rubric_line(name) for name in shipped())
     except PerfscoreError as error:
         fail(str(error))
-    for _, line in lines:
+    for *_, line in lines:
         click.echo(line)
 
 
