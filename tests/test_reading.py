@@ -318,3 +318,16 @@ def test_a_percent_target_above_100_is_scored_as_written_and_flagged() -> None:
     case = _case({"level1": "满意度指标", "name": "满意度", "target": "290%", "actual": "100%"})
     assert evaluate(case, RUBRIC).indicators[0].status == "partial"
     assert _messages(case, "unit-mismatch") == ["指标「满意度」的指标值 290% 超过 100%"]
+
+
+def test_a_form_with_no_budget_points_at_all_is_told_why_too() -> None:
+    case = _case(
+        {"level1": "产出指标", "name": "a", "target": "1", "actual": "1", "weight": 70},
+        {"level1": "效益指标", "name": "b", "target": "1", "actual": "1", "weight": 30},
+        adjusted=100, executed="52.8",
+    )  # fmt: skip
+    case = case.model_copy(update={"claimed_score": Decimal(100)})
+    assert _messages(case, "claimed-score-mismatch") == [
+        "自评得分 100.00 分，按评分规则复核为 95.28 分，相差 +4.72 分"
+        "（表中预算执行未设分值，评分规则仍按执行率计10分：执行率 52.80%，得 5.28 分）"
+    ]

@@ -106,7 +106,7 @@ class Budget(BudgetRow):
     @classmethod
     def _glued_units(cls, data: object) -> object:
         """``"208万元"`` is 208 in 万元: the unit glued to an amount becomes the table's unit."""
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or not _any_glued(data):
             return data
         found: set[str] = set()
         data = _unglue(data, aliases(Budget), found)
@@ -125,6 +125,19 @@ class Budget(BudgetRow):
             raise ValueError(f"金额中的单位 {'、'.join(units)} 不一致")
         data[unit_key or "unit"] = units[0]
         return data
+
+
+def _any_glued(budget: dict[str, Any]) -> bool:
+    """Whether any text in the budget table (its rows included) ends in a money unit: a quick
+    look, so that the usual table is not copied."""
+    for value in budget.values():
+        if isinstance(value, str) and value.rstrip().endswith("元"):
+            return True
+        if isinstance(value, list):
+            for row in value:
+                if isinstance(row, dict) and _any_glued(row):
+                    return True
+    return False
 
 
 def _unglue(row: dict[str, Any], table: dict[str, str], found: set[str]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from .results import (
 )
 from .rubric import Rubric, compact
 from .values import Reading, convert, read_actual, read_target
-from .weights import allocate, without_points
+from .weights import allocate, level_name
 
 
 def evaluate(
@@ -40,6 +40,7 @@ def evaluate(
             path="$.budget.unit",
         )
     applicable = tuple(not not_applicable(row, rubric) for row in case.indicators)
+    every = all(applicable)
     levels = _level_keys(case.indicators, applicable, rubric, source)
     allocation = allocate(case.indicators, levels, applicable, rubric)
     execution = score_execution(case.budget, rubric)
@@ -52,7 +53,8 @@ def evaluate(
         )
     )
     total = execution.score + sum((row.score for row in rows), ZERO)
-    scored = Scored(case, rubric, execution, rows, allocation, total)
+    applicable_rows = rows if every else tuple(row for row in rows if row.applicable)
+    scored = Scored(case, rubric, execution, rows, applicable_rows, allocation, total)
     claimed = case.claimed_score
     return Evaluation(
         source=source,
@@ -60,7 +62,7 @@ def evaluate(
         rubric=rubric,
         execution=execution,
         indicators=rows,
-        levels=_level_results(rows, allocation.level_weights, rubric),
+        levels=_level_results(applicable_rows, allocation.level_weights, rubric),
         score=total,
         grade=rubric.grade_of(total),
         claimed_score=claimed,
@@ -74,19 +76,17 @@ def not_applicable(row: Indicator, rubric: Rubric) -> bool:
     "——"); or a name that names nothing ("指标2:", "") with target and actual not filled."""
     if row.weight:
         return False
-    if _marked(row.target, rubric) and _marked(row.actual, rubric):
-        return True
-    unfilled = all(cell is None or _marked(cell, rubric) for cell in (row.target, row.actual))
-    return unfilled and rubric.rows.is_placeholder_name(row.name)
-
-
-def _marked(cell: Decimal | str | None, rubric: Rubric) -> bool:
-    return isinstance(cell, str) and rubric.rows.is_placeholder(cell)
+    empty = rubric.rows.is_placeholder  # None, or only a placeholder
+    if not (empty(row.target) and empty(row.actual)):
+        return False
+    if row.target is not None and row.actual is not None:
+        return True  # both hold a placeholder mark
+    return rubric.rows.is_placeholder_name(row.name)
 
 
 def _cell(cell: Decimal | str | None, rubric: Rubric) -> Decimal | str | None:
     """A target or actual cell, a placeholder ("/", "——") read as not filled."""
-    return None if _marked(cell, rubric) else cell
+    return None if type(cell) is str and rubric.rows.is_placeholder(cell) else cell
 
 
 def _level_keys(
@@ -96,7 +96,7 @@ def _level_keys(
     that lost its text, or a placeholder row) the level of the row above."""
     keys: list[str] = []
     for index, row in enumerate(rows):
-        named = compact(without_points(row.level1))
+        named = level_name(row.level1)
         key = rubric.level_of(named) if named else None
         if key is None and not named:
             key = rubric.level_of_second(row.level2) or (keys[-1] if keys else None)
@@ -110,7 +110,7 @@ def _level_keys(
 
 def _unknown_level(row: Indicator, index: int, rubric: Rubric, source: str | None) -> CaseError:
     names = "、".join(level.name for level in rubric.levels.values())
-    if compact(without_points(row.level1)):
+    if level_name(row.level1):
         message = f"无法识别的一级指标 '{row.level1}'"
     else:
         message = f"一级指标未填，无法从二级指标 '{row.level2 or ''}' 判断所属一级指标"
@@ -204,7 +204,7 @@ def score_indicator(
     is_cost = rubric.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
     qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
-    operator = None if qualitative else operator_of(row, target, is_cost, rubric)
+    operator = None if qualitative else row.operator or operator_of(row, target, is_cost, rubric)
     if operator is None:
         outcome, status, in_unit = _qualitative(target, actual, rubric)
     else:
@@ -372,9 +372,10 @@ def _overshoot_text(inner: Explain, ratio: Decimal, factor: Decimal) -> str:
 def _level_results(
     rows: Sequence[IndicatorResult], level_weights: dict[str, Decimal], rubric: Rubric
 ) -> tuple[LevelResult, ...]:
+    """Each level's points and what its ``rows`` (the applicable ones) earned."""
     results = []
     for key, weight in level_weights.items():
-        mine = [row for row in rows if row.level == key and row.applicable]
+        mine = [row for row in rows if row.level == key]
         score = sum((row.score for row in mine), ZERO)
         results.append(LevelResult(key, rubric.levels[key].name, weight, score, len(mine)))
     return tuple(results)

@@ -127,13 +127,10 @@ class Scored:
     rubric: Rubric
     execution: ExecutionResult
     indicators: tuple[IndicatorResult, ...]
+    #: The rows that are indicators: placeholder rows (不适用) left out.
+    rows: tuple[IndicatorResult, ...]
     allocation: Allocation
     score: Decimal
-
-    @property
-    def rows(self) -> tuple[IndicatorResult, ...]:
-        """The rows that are indicators: placeholder rows (不适用) left out."""
-        return tuple(row for row in self.indicators if row.applicable)
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,12 +106,33 @@ class Rows(_Section):
     def name_pattern(self) -> re.Pattern[str]:
         return re.compile(self.placeholder_name)
 
+    @cached_property
+    def memo(self) -> dict[tuple[str, str], bool]:
+        """Cells and names already read under these rules (bounded by ``recall``)."""
+        return {}
+
+    @cached_property
+    def marks(self) -> frozenset[str]:
+        return frozenset(self.placeholders)
+
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """The first characters of the placeholders: a cell starting otherwise is none."""
+        return frozenset(mark[0] for mark in self.placeholders if mark)
+
     def is_placeholder(self, cell: object) -> bool:
-        """Whether a cell holds only a placeholder (``"/"``, ``"——"``) or nothing."""
-        return cell is None or (isinstance(cell, str) and compact(cell) in self.placeholders)
+        """Whether a cell holds only a placeholder (``"/"``, ``"——"``, ``"/ /"``) or nothing."""
+        if type(cell) is not str:
+            return cell is None
+        if cell in self.marks:
+            return True
+        return bool(cell) and cell[0] in self.starts and compact(cell) in self.marks
 
     def is_placeholder_name(self, name: str) -> bool:
         """``""``, ``"……"``, ``"指标2:"``, ``"指标1:/"``: a name that names nothing."""
+        return recall(self.memo, ("name", name), self._placeholder_name, name)
+
+    def _placeholder_name(self, name: str) -> bool:
         text = compact(name)
         for mark in sorted(self.placeholders, key=len, reverse=True):
             text = text.replace(mark, "")
@@ -247,9 +268,10 @@ class Rubric(_Section):
     def level_of(self, level1: str) -> str | None:
         """The level a 一级指标 cell names: an exact spelling, else the longest one it contains
         (blanks ignored: ``产 出 指 标`` is 产出指标)."""
-        return recall(self._memo, ("level", level1), self._find_level, compact(level1))
+        return recall(self._memo, ("level", level1), self._find_level, level1)
 
     def _find_level(self, level1: str) -> str | None:
+        level1 = compact(level1)
         found = next((k for alias, k in self.level_aliases if level1 == alias), None)
         if found is None:
             found = next((k for alias, k in self.level_aliases if alias in level1), None)
@@ -259,9 +281,10 @@ class Rubric(_Section):
         """The level a 二级指标 belongs to (数量指标 -> 产出), for a 一级 cell with no name."""
         if not level2:
             return None
-        return recall(self._memo, ("second", level2), self._find_second, compact(level2))
+        return recall(self._memo, ("second", level2), self._find_second, level2)
 
     def _find_second(self, level2: str) -> str | None:
+        level2 = compact(level2)
         pairs = [(m, key) for key, level in self.levels.items() for m in level.second]
         pairs.sort(key=lambda pair: -len(pair[0]))
         return next((key for marker, key in pairs if marker in level2), None)

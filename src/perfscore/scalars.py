@@ -38,6 +38,14 @@ OPERATOR_WORDS_BEFORE: Final[dict[str, str]] = {
 OPERATOR_WORDS_AFTER: Final[dict[str, str]] = {
     "及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤",
 }  # fmt: skip
+_WORDS: Final = re.compile(
+    "("
+    + "|".join(sorted(OPERATOR_WORDS_BEFORE, key=len, reverse=True))
+    + r")?\s*(.*?[0-9０-９].*?)\s*("
+    + "|".join(sorted(OPERATOR_WORDS_AFTER, key=len, reverse=True))
+    + ")?",
+    re.DOTALL,
+)
 #: Words that state an actual was reached rather than restate a bound ("达到100%").
 REACHED_WORDS: Final = ("达到",)
 #: What may follow a number as its unit: short, and no further digits ("29.5亩", "0起", "%").
@@ -95,13 +103,8 @@ def to_decimal(value: object, wanted: str = "数字") -> Decimal:
     raise ValueError(f"应为{wanted}")
 
 
-def _blank(value: object) -> bool:
-    """A cell left empty: ``""`` or blanks. It counts as not given."""
-    return isinstance(value, str) and not value.strip()
-
-
 def _amount(value: object) -> Decimal | None:
-    if _blank(value):
+    if type(value) is str and not value.strip():  # a blank cell: not given
         return None
     number = to_decimal(value, "金额")
     if number < 0:
@@ -110,7 +113,7 @@ def _amount(value: object) -> Decimal | None:
 
 
 def _score(value: object) -> Decimal | None:
-    if _blank(value):
+    if type(value) is str and not value.strip():  # a blank cell: not given
         return None
     number = to_decimal(value, "分数")
     if number < 0:
@@ -120,16 +123,16 @@ def _score(value: object) -> Decimal | None:
 
 def _weight(value: object) -> Decimal | None:
     """A weight in points; ``"20%"`` in a 分值 column is 20 points."""
-    if isinstance(value, str) and value.strip().endswith(("%", "％")):
-        value = value.strip()[:-1]
+    if type(value) is str and value.rstrip().endswith(("%", "％")):
+        value = value.rstrip()[:-1]
     return _score(value)
 
 
 def parse_rate(value: object) -> Decimal | None:
     """A stated rate in percentage points: ``"96.96%"`` and ``96.96`` both give ``96.96``."""
-    if _blank(value):
-        return None
     if isinstance(value, str):
+        if not value.strip():  # a blank cell: not given
+            return None
         text = normalise_text(value)
         if text.endswith(("%", "％")):
             text = text[:-1]
@@ -186,17 +189,14 @@ def split_written_operator(text: str) -> tuple[str, str, str] | None:
 
 def _operator_in_words(text: str) -> tuple[str, str, str] | None:
     """``"控制在90万元以内"`` -> ``("≤", "90万元", "控制在")``: only around a number with a unit."""
-    word = next((w for w in OPERATOR_WORDS_BEFORE if text.startswith(w)), None)
-    rest = text[len(word) :].strip() if word else text
-    suffix = next((w for w in OPERATOR_WORDS_AFTER if rest.endswith(w)), None)
-    if word is None and suffix is None:
+    match = _WORDS.fullmatch(text)
+    if match is None:
         return None
-    if suffix is not None:
-        rest = rest[: -len(suffix)].strip()
-    if bare_number(rest) is None:
+    word, rest, suffix = match.groups()
+    if (word is None and suffix is None) or bare_number(rest) is None:
         return None
-    operator = OPERATOR_WORDS_BEFORE[word] if word else OPERATOR_WORDS_AFTER[suffix or ""]
-    return operator, rest, word or suffix or ""
+    operator = OPERATOR_WORDS_BEFORE[word] if word else OPERATOR_WORDS_AFTER[suffix]
+    return operator, rest, word or suffix
 
 
 def bare_number(text: str) -> tuple[Decimal, str] | None:

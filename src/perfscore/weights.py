@@ -15,7 +15,7 @@ from typing import Final
 from .case import Indicator
 from .numbers import ZERO, floor_to, quantum
 from .results import Allocation, WeightMode
-from .rubric import Rubric
+from .rubric import Rubric, compact
 
 _STATED_POINTS: Final = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
@@ -44,6 +44,13 @@ def without_points(level1: str) -> str:
 
 
 @lru_cache(maxsize=1024)
+def level_name(level1: str) -> str:
+    """The name a 一级指标 cell gives, points and blanks removed: ``"产 出 指 标（50分）"`` ->
+    ``"产出指标"``, ``"(50分)"`` -> ``""``."""
+    return compact(without_points(level1))
+
+
+@lru_cache(maxsize=1024)
 def stated_points(level1: str) -> Decimal | None:
     """``"产出指标（50分）"`` -> 50."""
     match = _STATED_POINTS.search(level1)
@@ -58,9 +65,10 @@ def allocate(
 ) -> Allocation:
     """Each indicator's weight, with how it was set; placeholder rows weigh 0 and are left out
     of every sum."""
-    rows = [i for i, ok in enumerate(applicable) if ok]
-    used = [indicators[i] for i in rows]
-    keys = [levels[i] for i in rows]
+    every = all(applicable)
+    rows = list(range(len(indicators))) if every else [i for i, ok in enumerate(applicable) if ok]
+    used = list(indicators) if every else [indicators[i] for i in rows]
+    keys = list(levels) if every else [levels[i] for i in rows]
     stated = _stated_levels(used, keys)
     missing = tuple(key for key in rubric.levels if key not in keys)
     given = [row.weight for row in used]
@@ -143,4 +151,4 @@ def _stated_levels(indicators: Sequence[Indicator], levels: Sequence[str]) -> di
     return stated
 
 
-__all__ = ["allocate", "apportion", "stated_points", "without_points"]
+__all__ = ["allocate", "apportion", "level_name", "stated_points", "without_points"]

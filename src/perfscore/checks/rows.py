@@ -25,26 +25,24 @@ def _names(scored: Scored, positions: tuple[int, ...]) -> str:
     return "、".join(parts) + more
 
 
+def _listed(scored: Scored, positions: tuple[int, ...], says: str, field: str) -> Iterator[Raised]:
+    """One finding naming the rows at ``positions``, placed at the first of them."""
+    if positions:
+        yield f"{_names(scored, positions)}{says}", f"$.indicators[{positions[0]}]{field}"
+
+
 @check("not-applicable", "info", "占位行不适用")
 def not_applicable(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Placeholder rows ("指标2:", "/", "——"): listed, never scored, never weighted."""
-    positions = scored.allocation.not_applicable
-    if positions:
-        yield (
-            f"{_names(scored, positions)}为占位行（未填指标内容），按不适用处理，不计分、不占权重",
-            f"$.indicators[{positions[0]}]",
-        )
+    says = "为占位行（未填指标内容），按不适用处理，不计分、不占权重"
+    return _listed(scored, scored.allocation.not_applicable, says, "")
 
 
 @check("unweighted-row", "info", "指标未填权重")
 def unweighted_row(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Rows with no weight among weighted rows ("其中…" sub-rows): the declared weights stand."""
-    positions = scored.allocation.unweighted
-    if positions:
-        yield (
-            f"{_names(scored, positions)}未填权重，其他指标已填权重：按权重 0 列示，不计分",
-            f"$.indicators[{positions[0]}].weight",
-        )
+    says = "未填权重，其他指标已填权重：按权重 0 列示，不计分"
+    return _listed(scored, scored.allocation.unweighted, says, ".weight")
 
 
 @check("default-operator", "info", "未填指标性质")

@@ -38,8 +38,16 @@ def claimed_score(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
 
 
 def _budget_unscored(scored: Scored) -> str:
-    """Why a form that gives the budget no points cannot reach its claimed total."""
-    if scored.case.budget.weight != ZERO:
+    """Why a form that gives the budget no points cannot reach its claimed total: its budget row
+    weighs 0, or has no weight or score while the indicators' weights make up full marks."""
+    budget = scored.case.budget
+    if budget.weight is None and budget.score is None:
+        given = [row.indicator.weight for row in scored.rows]
+        if any(weight is None for weight in given):
+            return ""
+        if sum((w for w in given if w is not None), ZERO) != scored.rubric.full_marks:
+            return ""
+    elif budget.weight != ZERO:
         return ""
     execution = scored.execution
     return (
