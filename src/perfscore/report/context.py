@@ -107,6 +107,8 @@ class Report:
     #: 预算执行 scored below its weight (the rate under 100%, or none at all).
     execution_short: bool
     indicators: tuple[IndicatorLine, ...]
+    #: How many of them are indicators: placeholder rows (不适用) are listed, not counted.
+    count: int
     levels: tuple[LevelLine, ...]
     score: str
     grade: str
@@ -159,6 +161,7 @@ def report_of(evaluation: Evaluation) -> Report:
         adjustment=_adjustment(execution.initial, execution.adjusted, case.budget.unit),
         execution_short=execution.score < execution.weight,
         indicators=indicators,
+        count=sum(1 for row in evaluation.indicators if row.applicable),
         levels=tuple(
             LevelLine(lv.name, fmt(lv.weight), fmt(lv.score), lv.weight, lv.score)
             for lv in evaluation.levels
