@@ -1,6 +1,7 @@
 """Fill the seed corpora and dictionaries from the repository's own inputs, good and bad.
 
-- ``fuzz/corpus/case/``: ``cases/*.json``, ``tests/bad/*.json`` and ``tests/department/*.json``,
+- ``fuzz/corpus/case/``: ``cases/*.json``, ``tests/bad/*.json``, ``tests/department/*.json`` and
+  the real published tables ``tests/real/*/case.json``,
   and each department case whose projects are paths again with those projects embedded (the
   harness reads a department from a temporary folder, where the paths lead nowhere);
 - ``fuzz/corpus/rubric/``: ``rubrics/*.toml`` and ``tests/bad-rubrics/*.toml``;
@@ -24,7 +25,12 @@ FUZZ = Path(__file__).resolve().parent
 ROOT = FUZZ.parent
 CORPUS = FUZZ / "corpus"
 SEEDS = {
-    "case": ["cases/*.json", "tests/bad/*.json", "tests/department/*.json"],
+    "case": [
+        "cases/*.json",
+        "tests/bad/*.json",
+        "tests/department/*.json",
+        "tests/real/*/case.json",
+    ],
     "rubric": ["rubrics/*.toml", "tests/bad-rubrics/*.toml"],
 }
 #: Texts longer than this are not dictionary words.

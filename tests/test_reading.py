@@ -137,12 +137,15 @@ def test_text_no_phrase_reads_is_not_a_factor(text: str) -> None:
 
 def test_actuals_of_nothing_whole_words_and_copies_of_the_target() -> None:
     rules = RUBRIC.qualitative
-    nothing = read_actual("无", rules)
+    nothing = read_actual("无", rules, RUBRIC.rows)
     assert (nothing.kind, nothing.number, nothing.factor) == ("nothing", 0, 0)
-    assert (read_actual("是", rules).factor, read_actual("否", rules).factor) == (1, 0)
-    copied = read_actual("≥266米", rules)
+    assert (
+        read_actual("是", rules, RUBRIC.rows).factor,
+        read_actual("否", rules, RUBRIC.rows).factor,
+    ) == (1, 0)
+    copied = read_actual("≥266米", rules, RUBRIC.rows)
     assert (copied.kind, copied.number, copied.unit, copied.operator) == ("number", 266, "米", "≥")
-    assert read_actual("达到100%", rules).operator is None  # reached: a measurement
+    assert read_actual("达到100%", rules, RUBRIC.rows).operator is None  # reached: a measurement
 
 
 def _case(*rows: dict[str, Any], **budget: Any) -> Case:

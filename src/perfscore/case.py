@@ -18,6 +18,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 from .numbers import normalise_text, split_leading_number
 from .scalars import (
     Amount,
+    GluedAmount,
     Label,
     Name,
     Operator,
@@ -34,8 +35,6 @@ _FIRST_YEAR: Final = 1949
 _LAST_YEAR: Final = 2200
 _YEAR: Final = re.compile(r"[0-9]+\s*年?")
 _CODE_NAME: Final = re.compile(r"^\s*([0-9A-Z]{8,})\s*[-－—–]\s*(.+?)\s*$", re.DOTALL)
-#: A money unit glued to an amount: ``"208万元"`` in a 全年预算数 cell.
-_GLUED_MONEY: Final = re.compile(r"^\s*(.*?[0-9０-９])\s*(元|千元|万元|亿元)\s*$", re.DOTALL)
 _AMOUNT_FIELDS: Final = ("initial", "adjusted", "executed")
 
 
@@ -102,54 +101,34 @@ class Budget(BudgetRow):
     )
     sources: tuple[Source, ...] = Field((), validation_alias=keys("sources", "资金来源", "其中"))
 
-    @model_validator(mode="before")
-    @classmethod
-    def _glued_units(cls, data: object) -> object:
-        """``"208万元"`` is 208 in 万元: the unit glued to an amount becomes the table's unit."""
-        if not isinstance(data, dict) or not _any_glued(data):
-            return data
-        found: set[str] = set()
-        data = _unglue(data, aliases(Budget), found)
-        rows = next((key for key in data if aliases(Budget).get(key) == "sources"), None)
-        if rows is not None and isinstance(data[rows], list):
-            table = aliases(Source)
-            data[rows] = [
-                _unglue(r, table, found) if isinstance(r, dict) else r for r in data[rows]
-            ]
-        if not found:
-            return data
-        unit_key = next((key for key in data if aliases(Budget).get(key) == "unit"), None)
-        stated = data.get(unit_key) if unit_key else None
-        units = sorted(found | ({stated} if isinstance(stated, str) else set()))
+    @model_validator(mode="after")
+    def _glued_units(self) -> Budget:
+        """``"208万元"`` is 208 in 万元: a unit glued to the amounts becomes the table's unit."""
+        rows = (self, *self.sources)
+        if not any(_glued(row) for row in rows):
+            return self
+        found = {unit for row in rows for unit in _glued(row)}
+        stated = {self.unit} if "unit" in self.model_fields_set else set()
+        units = sorted(found | stated)
         if len(units) > 1:
             raise ValueError(f"金额中的单位 {'、'.join(units)} 不一致")
-        data[unit_key or "unit"] = units[0]
-        return data
+        sources = tuple(source.model_copy(update=_plain(source)) for source in self.sources)
+        return self.model_copy(update={**_plain(self), "unit": units[0], "sources": sources})
 
 
-def _any_glued(budget: dict[str, Any]) -> bool:
-    """Whether any text in the budget table (its rows included) ends in a money unit: a quick
-    look, so that the usual table is not copied."""
-    for value in budget.values():
-        if isinstance(value, str) and value.rstrip().endswith("元"):
-            return True
-        if isinstance(value, list):
-            for row in value:
-                if isinstance(row, dict) and _any_glued(row):
-                    return True
-    return False
+def _glued(row: BudgetRow) -> list[str]:
+    """The units glued to the row's amounts (usually none)."""
+    amounts = (row.initial, row.adjusted, row.executed)
+    return [a.unit for a in amounts if type(a) is GluedAmount]
 
 
-def _unglue(row: dict[str, Any], table: dict[str, str], found: set[str]) -> dict[str, Any]:
-    """``row`` with ``"208万元"`` amounts as ``"208"``; the units seen are added to ``found``."""
-    copy = dict(row)
-    for key, value in row.items():
-        if table.get(key) in _AMOUNT_FIELDS and isinstance(value, str):
-            match = _GLUED_MONEY.match(value)
-            if match is not None:
-                copy[key] = match.group(1)
-                found.add(match.group(2))
-    return copy
+def _plain(row: BudgetRow) -> dict[str, Decimal]:
+    """The row's glued amounts as plain numbers."""
+    return {
+        field: Decimal(value)
+        for field in _AMOUNT_FIELDS
+        if type(value := getattr(row, field)) is GluedAmount
+    }
 
 
 class Indicator(Form):

@@ -20,7 +20,7 @@ from .results import (
     Scored,
     Status,
 )
-from .rubric import Rubric, compact
+from .rubric import Rubric
 from .values import Reading, convert, read_actual, read_target
 from .weights import allocate, level_name
 
@@ -39,7 +39,7 @@ def evaluate(
             file=source,
             path="$.budget.unit",
         )
-    applicable = tuple(not not_applicable(row, rubric) for row in case.indicators)
+    applicable = [not not_applicable(row, rubric) for row in case.indicators]
     every = all(applicable)
     levels = _level_keys(case.indicators, applicable, rubric, source)
     allocation = allocate(case.indicators, levels, applicable, rubric)
@@ -74,19 +74,14 @@ def evaluate(
 def not_applicable(row: Indicator, rubric: Rubric) -> bool:
     """A placeholder row (不适用): no weight, and target and actual only placeholders ("/",
     "——"); or a name that names nothing ("指标2:", "") with target and actual not filled."""
-    if row.weight:
-        return False
+    if row.weight or (row.target is not None and type(row.target) is not str):
+        return False  # weighted, or a number for a target: an indicator
     empty = rubric.rows.is_placeholder  # None, or only a placeholder
     if not (empty(row.target) and empty(row.actual)):
         return False
     if row.target is not None and row.actual is not None:
         return True  # both hold a placeholder mark
     return rubric.rows.is_placeholder_name(row.name)
-
-
-def _cell(cell: Decimal | str | None, rubric: Rubric) -> Decimal | str | None:
-    """A target or actual cell, a placeholder ("/", "——") read as not filled."""
-    return None if type(cell) is str and rubric.rows.is_placeholder(cell) else cell
 
 
 def _level_keys(
@@ -199,8 +194,8 @@ def score_indicator(
     index: int, row: Indicator, level: str, weight: Decimal, rubric: Rubric
 ) -> IndicatorResult:
     """One indicator: read its target and actual, choose the method, score it."""
-    target = read_target(_cell(row.target, rubric), rubric.qualitative)
-    actual = read_actual(_cell(row.actual, rubric), rubric.qualitative)
+    target = read_target(row.target, rubric.qualitative, rubric.rows)
+    actual = read_actual(row.actual, rubric.qualitative, rubric.rows)
     is_cost = rubric.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
     qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
@@ -208,24 +203,22 @@ def score_indicator(
     if operator is None:
         outcome, status, in_unit = _qualitative(target, actual, rubric)
     else:
-        outcome, status, in_unit = _quantitative(
-            row, operator, target, actual, is_time=is_time, rubric=rubric
-        )
-    return IndicatorResult(
-        position=index,
-        indicator=row,
-        level=level,
-        weight=weight,
-        score=half_up(weight * outcome.factor, rubric.rounding),
-        factor=outcome.factor,
-        status=status,
-        explain=outcome.explain,
-        target=target,
-        actual=actual,
-        actual_in_unit=in_unit,
-        is_cost=is_cost,
-        is_time=is_time,
-        operator=operator,
+        outcome, status, in_unit = _quantitative(row, operator, target, actual, rubric)
+    return IndicatorResult(  # positional, in field order: one is made per row per rubric
+        index,
+        row,
+        level,
+        weight,
+        half_up(weight * outcome.factor, rubric.rounding),
+        outcome.factor,
+        status,
+        outcome.explain,
+        target,
+        actual,
+        in_unit,
+        is_cost,
+        is_time,
+        operator,
     )
 
 
@@ -276,9 +269,9 @@ def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
 def _says_target(target: Reading, actual: Reading) -> bool:
     """An actual in the target's own words ("显著提升" for "显著提升"): what was aimed at, met.
     (A grade target is scored by its grade, whatever words the actual uses.)"""
-    return (
-        target.kind == "text" and bool(actual.text) and compact(actual.text) == compact(target.text)
-    )
+    if target.kind != "text" or not actual.text:
+        return False
+    return actual.text == target.text or actual.words == target.words
 
 
 def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
@@ -286,13 +279,7 @@ def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
 
 
 def _quantitative(
-    row: Indicator,
-    operator: str,
-    target: Reading,
-    actual: Reading,
-    *,
-    is_time: bool,
-    rubric: Rubric,
+    row: Indicator, operator: str, target: Reading, actual: Reading, rubric: Rubric
 ) -> Scoring:
     if target.number is None:
         return _unscored(_NO_TARGET)
@@ -305,10 +292,12 @@ def _quantitative(
         return _unscored(text(f"完成值 '{actual.text}' 照抄指标值，不是实测值，不得分"))
     value = convert(actual.number, actual.unit, row.unit, rules)
     value = actual.number if value is None else value
+    is_time = row.unit in rules.time_units
     key = "zero-target" if target.number == ZERO else "time-point" if is_time else operator
     outcome = QUANTITATIVE[rubric.methods[key]](value, target.number, operator)
     outcome = _overshoot(outcome, operator, value, target.number, rubric)
-    prefix = _prefix(row, operator, key, actual)
+    plain = key == operator and row.operator is not None and actual.kind == "number"
+    prefix = "" if plain and actual.operator is None else _prefix(row, operator, key, actual)
     explain = partial(_prefixed, prefix, outcome.explain) if prefix else outcome.explain
     return Outcome(outcome.factor, explain), _status(outcome.factor), value
 

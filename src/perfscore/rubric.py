@@ -258,7 +258,9 @@ class Rubric(_Section):
 
     def is_cost(self, level1: str, level2: str | None) -> bool:
         """Whether a row is a cost indicator (成本指标): a marker in its 二级 or 一级 cell."""
-        return recall(self._memo, ("cost", level1, level2 or ""), self._cost, level1, level2)
+        key = ("cost", level1, level2 or "")
+        found: bool | None = self._memo.get(key)  # the usual case, without a call
+        return recall(self._memo, key, self._cost, level1, level2) if found is None else found
 
     def _cost(self, level1: str, level2: str | None) -> bool:
         markers = self.quantitative.cost_markers
@@ -268,7 +270,11 @@ class Rubric(_Section):
     def level_of(self, level1: str) -> str | None:
         """The level a 一级指标 cell names: an exact spelling, else the longest one it contains
         (blanks ignored: ``产 出 指 标`` is 产出指标)."""
-        return recall(self._memo, ("level", level1), self._find_level, level1)
+        key = ("level", level1)
+        if key in self._memo:  # the usual case, without a call
+            found: str | None = self._memo[key]
+            return found
+        return recall(self._memo, key, self._find_level, level1)
 
     def _find_level(self, level1: str) -> str | None:
         level1 = compact(level1)

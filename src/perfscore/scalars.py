@@ -46,6 +46,7 @@ _WORDS: Final = re.compile(
     + ")?",
     re.DOTALL,
 )
+_DIGIT: Final = re.compile(r"[0-9０-９]")
 #: Words that state an actual was reached rather than restate a bound ("达到100%").
 REACHED_WORDS: Final = ("达到",)
 #: What may follow a number as its unit: short, and no further digits ("29.5亩", "0起", "%").
@@ -103,13 +104,33 @@ def to_decimal(value: object, wanted: str = "数字") -> Decimal:
     raise ValueError(f"应为{wanted}")
 
 
+class GluedAmount(Decimal):
+    """An amount written with its money unit glued on (``"208万元"``): the budget table takes
+    the unit (``Budget`` checks that its amounts agree) and keeps a plain number."""
+
+    unit: str
+
+
+#: A money unit glued to an amount: ``"208万元"`` in a 全年预算数 cell.
+_GLUED_MONEY: Final = re.compile(r"^\s*(.*?[0-9０-９])\s*(元|千元|万元|亿元)\s*$", re.DOTALL)
+
+
 def _amount(value: object) -> Decimal | None:
-    if type(value) is str and not value.strip():  # a blank cell: not given
-        return None
+    unit = None
+    if type(value) is str:
+        if not value.strip():  # a blank cell: not given
+            return None
+        glued = _GLUED_MONEY.match(value)
+        if glued is not None:
+            value, unit = glued.group(1), glued.group(2)
     number = to_decimal(value, "金额")
     if number < 0:
         raise ValueError(f"金额不能为负数：{number}")
-    return number
+    if unit is None:
+        return number
+    amount = GluedAmount(number)
+    amount.unit = unit
+    return amount
 
 
 def _score(value: object) -> Decimal | None:
@@ -189,7 +210,7 @@ def split_written_operator(text: str) -> tuple[str, str, str] | None:
 
 def _operator_in_words(text: str) -> tuple[str, str, str] | None:
     """``"控制在90万元以内"`` -> ``("≤", "90万元", "控制在")``: only around a number with a unit."""
-    match = _WORDS.fullmatch(text)
+    match = _WORDS.fullmatch(text) if _DIGIT.search(text) else None
     if match is None:
         return None
     word, rest, suffix = match.groups()
@@ -320,6 +341,7 @@ __all__ = [
     "OPERATOR_WORDS_BEFORE",
     "REACHED_WORDS",
     "Amount",
+    "GluedAmount",
     "Label",
     "Name",
     "Operator",

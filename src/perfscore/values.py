@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Final, Literal, NamedTuple
 
 from .numbers import ONE, ZERO, split_leading_number
-from .rubric import Qualitative, Quantitative, compact, recall
+from .rubric import Qualitative, Quantitative, Rows, compact, recall
 from .scalars import REACHED_WORDS, split_written_operator
 
 TargetKind = Literal["number", "grade", "scale", "text", "missing"]
@@ -32,6 +32,8 @@ class Reading(NamedTuple):
     text: str = ""
     #: The operator an actual was written with ("≥266米" repeats its target): not a measurement.
     operator: str | None = None
+    #: A text's words, blanks removed ("显 著提升" -> "显著提升"), to compare what two cells say.
+    words: str = ""
 
 
 def grade_factor(text: str, rules: Qualitative) -> Decimal | None:
@@ -96,9 +98,9 @@ def is_scale(text: str, rules: Qualitative) -> bool:
 _MISSING: Final = Reading("missing")
 
 
-def read_target(value: Decimal | str | None, rules: Qualitative) -> Reading:
-    """A target cell as a reviewer reads it."""
-    return _read("target", value, rules, _target_text)
+def read_target(value: Decimal | str | None, rules: Qualitative, rows: Rows) -> Reading:
+    """A target cell as a reviewer reads it; a placeholder ("/", "——") is not filled."""
+    return _read("target", value, rules, rows, _target_text)
 
 
 def _target_text(value: str, rules: Qualitative) -> Reading:
@@ -107,26 +109,38 @@ def _target_text(value: str, rules: Qualitative) -> Reading:
     factor = grade_factor(value, rules)
     if factor is not None:
         return Reading("grade", factor=factor, text=value)
-    return Reading("text", text=value)
+    return Reading("text", text=value, words=compact(value))
 
 
-def read_actual(value: Decimal | str | None, qualitative: Qualitative) -> Reading:
-    """An actual cell: a number (``"98%"``, ``"≥50个"``), a grade, a known phrase, or other text."""
-    return _read("actual", value, qualitative, _actual_text)
+def read_actual(value: Decimal | str | None, qualitative: Qualitative, rows: Rows) -> Reading:
+    """An actual cell: a number (``"98%"``, ``"≥50个"``), a grade, a known phrase, nothing
+    (``"无"``), or other text; a placeholder ("/", "——") is not filled."""
+    return _read("actual", value, qualitative, rows, _actual_text)
 
 
 def _read(
     side: str,
     value: Decimal | str | None,
     rules: Qualitative,
+    rows: Rows,
     text: Callable[[str, Qualitative], Reading],
 ) -> Reading:
-    """A cell: missing, a number, or a text read once per rubric and remembered."""
+    """A cell: missing, a number, or a text read once per rubric and remembered (a rubric's
+    reading rules and its placeholders belong to it alone, so one memo serves both)."""
     if value is None:
         return _MISSING
     if isinstance(value, Decimal):
         return Reading("number", number=value)
-    return recall(rules.memo, (side, value), text, value, rules)
+    found: Reading | None = rules.memo.get((side, value))  # the usual case, without a call
+    if found is not None:
+        return found
+    return recall(rules.memo, (side, value), _unless_placeholder, value, rules, rows, text)
+
+
+def _unless_placeholder(
+    value: str, rules: Qualitative, rows: Rows, text: Callable[[str, Qualitative], Reading]
+) -> Reading:
+    return _MISSING if rows.is_placeholder(value) else text(value, rules)
 
 
 def _actual_text(value: str, qualitative: Qualitative) -> Reading:
@@ -137,18 +151,18 @@ def _actual_text(value: str, qualitative: Qualitative) -> Reading:
         operator = split[0] if split is not None and written else None
         unit = leading[1] or None
         return Reading("number", number=leading[0], unit=unit, text=value, operator=operator)
-    word = compact(value)
-    if word in qualitative.nothing:
-        return Reading("nothing", number=ZERO, factor=ZERO, text=value)
-    if word in qualitative.words:
-        return Reading("phrase", factor=qualitative.words[word], text=value)
+    words = compact(value)
+    if words in qualitative.nothing:
+        return Reading("nothing", number=ZERO, factor=ZERO, text=value, words=words)
+    if words in qualitative.words:
+        return Reading("phrase", factor=qualitative.words[words], text=value, words=words)
     factor = grade_factor(value, qualitative)
     if factor is not None:
-        return Reading("grade", factor=factor, text=value)
+        return Reading("grade", factor=factor, text=value, words=words)
     factor = phrase_factor(value, qualitative)
     if factor is not None:
-        return Reading("phrase", factor=factor, text=value)
-    return Reading("text", text=value)
+        return Reading("phrase", factor=factor, text=value, words=words)
+    return Reading("text", text=value, words=words)
 
 
 def money_factor(unit: str | None, rules: Quantitative) -> tuple[Decimal, bool] | None:

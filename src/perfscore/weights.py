@@ -82,6 +82,10 @@ def allocate(
         level_weights, mode = _level_weights(keys, stated, missing, rubric)
         shares = _split(keys, level_weights, rubric.rounding)
         mode = "partial" if any(weighted) else mode
+    if every:
+        return Allocation(
+            tuple(shares), tuple(levels), level_weights, stated, mode, missing, unweighted
+        )
     weights = [ZERO] * len(indicators)
     for row, weight in zip(rows, shares, strict=True):
         weights[row] = weight

@@ -25,21 +25,22 @@ def _names(scored: Scored, positions: tuple[int, ...]) -> str:
     return "、".join(parts) + more
 
 
-def _listed(scored: Scored, positions: tuple[int, ...], says: str, field: str) -> Iterator[Raised]:
+def _listed(scored: Scored, positions: tuple[int, ...], says: str, field: str) -> list[Raised]:
     """One finding naming the rows at ``positions``, placed at the first of them."""
-    if positions:
-        yield f"{_names(scored, positions)}{says}", f"$.indicators[{positions[0]}]{field}"
+    if not positions:
+        return []
+    return [(f"{_names(scored, positions)}{says}", f"$.indicators[{positions[0]}]{field}")]
 
 
 @check("not-applicable", "info", "占位行不适用")
-def not_applicable(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+def not_applicable(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """Placeholder rows ("指标2:", "/", "——"): listed, never scored, never weighted."""
     says = "为占位行（未填指标内容），按不适用处理，不计分、不占权重"
     return _listed(scored, scored.allocation.not_applicable, says, "")
 
 
 @check("unweighted-row", "info", "指标未填权重")
-def unweighted_row(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+def unweighted_row(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """Rows with no weight among weighted rows ("其中…" sub-rows): the declared weights stand."""
     says = "未填权重，其他指标已填权重：按权重 0 列示，不计分"
     return _listed(scored, scored.allocation.unweighted, says, ".weight")
@@ -76,25 +77,34 @@ def _reason(row: IndicatorResult) -> str:
 
 
 @check("missing-name", "warning", "未填指标名称")
-def missing_name(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+def missing_name(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """A scored row whose 三级指标 is blank: nobody can tell what was measured."""
-    for row in scored.rows:
-        if not row.indicator.name:
-            yield f"第 {row.position + 1} 行未填三级指标名称，仍按所填内容计分", f"{row.where}.name"
+    return [
+        (f"第 {row.position + 1} 行未填三级指标名称，仍按所填内容计分", f"{row.where}.name")
+        for row in scored.rows
+        if not row.indicator.name
+    ]
 
 
 @check("actual-as-target", "warning", "完成值照抄指标值")
-def actual_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+def actual_as_target(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """An actual written with an operator ("≥266米"): it repeats the target, it measures nothing."""
-    zero = scored.rubric.quantitative.actual_with_operator == "zero"
-    for row in scored.rows:
-        if row.operator is not None and row.actual.operator is not None:
-            how = "不得分" if zero else "按其中的数字计分"
-            yield (
-                f"指标「{row.indicator.name}」的完成值 '{row.actual.text}' 带比较符号，"
-                f"是照抄的指标值而不是实际完成值（{how}）",
-                f"{row.where}.actual",
-            )
+    copied = [row for row in scored.rows if row.actual.operator and row.operator]
+    if not copied:
+        return []
+    how = (
+        "不得分"
+        if scored.rubric.quantitative.actual_with_operator == "zero"
+        else "按其中的数字计分"
+    )
+    return [
+        (
+            f"指标「{row.indicator.name}」的完成值 '{row.actual.text}' 带比较符号，"
+            f"是照抄的指标值而不是实际完成值（{how}）",
+            f"{row.where}.actual",
+        )
+        for row in copied
+    ]
 
 
 __all__ = [

@@ -41,14 +41,17 @@ def _budget_unscored(scored: Scored) -> str:
     """Why a form that gives the budget no points cannot reach its claimed total: its budget row
     weighs 0, or has no weight or score while the indicators' weights make up full marks."""
     budget = scored.case.budget
-    if budget.weight is None and budget.score is None:
+    if budget.weight is not None:
+        if budget.weight:
+            return ""
+    elif budget.score is not None:
+        return ""
+    else:
         given = [row.indicator.weight for row in scored.rows]
         if any(weight is None for weight in given):
             return ""
         if sum((w for w in given if w is not None), ZERO) != scored.rubric.full_marks:
             return ""
-    elif budget.weight != ZERO:
-        return ""
     execution = scored.execution
     return (
         f"（表中预算执行未设分值，评分规则仍按执行率计{fmt_plain(execution.weight)}分："
