@@ -44,9 +44,27 @@ def test_tables_are_found_from_five_provinces_and_more() -> None:
         assert sorted(p.name for p in table.iterdir() if p.name in FILES) == sorted(FILES)
 
 
-def test_the_readme_lists_every_table() -> None:
-    readme = (REAL / "README.md").read_text(encoding="utf-8")
-    assert [t.name for t in TABLES if f"`{t.name}`" not in readme] == []
+def _readme_rows() -> dict[str, list[str]]:
+    """The README table's rows by folder: the cells after the folder's."""
+    rows = {}
+    for line in (REAL / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 9 and (REAL / cells[0].strip("`") / "case.json").exists():
+            rows[cells[0].strip("`")] = cells[1:]
+    return rows
+
+
+def test_the_readme_lists_every_table_with_its_scores_and_findings() -> None:
+    rows = _readme_rows()
+    assert sorted(rows) == [t.name for t in TABLES]
+    for table in TABLES:
+        expected = _expected(table)
+        *_, score, review, _, findings = rows[table.name]
+        assert (score.strip("*"), review.strip("*")) == (
+            expected["score"],
+            expected["review_score"],
+        ), table.name
+        assert findings.replace("`", "").split(", ") == expected["findings"], table.name
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
