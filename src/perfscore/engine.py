@@ -12,6 +12,7 @@ from .checks import run_checks
 from .errors import CaseError
 from .methods import OVERSHOOT_OPERATORS, QUALITATIVE, QUANTITATIVE, Explain, Outcome, text
 from .numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
+from .placement import level_keys, not_applicable
 from .results import (
     Evaluation,
     ExecutionResult,
@@ -22,7 +23,7 @@ from .results import (
 )
 from .rubric import Rubric
 from .values import Reading, convert, read_actual, read_target
-from .weights import allocate, level_name
+from .weights import allocate
 
 
 def evaluate(
@@ -41,7 +42,7 @@ def evaluate(
         )
     applicable = [not not_applicable(row, rubric) for row in case.indicators]
     every = all(applicable)
-    levels = _level_keys(case.indicators, applicable, rubric, source)
+    levels = level_keys(case.indicators, applicable, rubric, source)
     allocation = allocate(case.indicators, levels, applicable, rubric)
     execution = score_execution(case.budget, rubric)
     rows = tuple(
@@ -68,51 +69,6 @@ def evaluate(
         claimed_score=claimed,
         difference=None if claimed is None else claimed - total,
         findings=run_checks(scored) if checks else (),
-    )
-
-
-def not_applicable(row: Indicator, rubric: Rubric) -> bool:
-    """A placeholder row (不适用): no weight, and target and actual only placeholders ("/",
-    "——"); or a name that names nothing ("指标2:", "") with target and actual not filled."""
-    if row.weight or (row.target is not None and type(row.target) is not str):
-        return False  # weighted, or a number for a target: an indicator
-    empty = rubric.rows.is_placeholder  # None, or only a placeholder
-    if not (empty(row.target) and empty(row.actual)):
-        return False
-    if row.target is not None and row.actual is not None:
-        return True  # both hold a placeholder mark
-    return rubric.rows.is_placeholder_name(row.name)
-
-
-def _level_keys(
-    rows: Sequence[Indicator], applicable: Sequence[bool], rubric: Rubric, source: str | None
-) -> list[str]:
-    """Each row's first level: its 一级 cell, else its 二级 cell's level, else (a merged cell
-    that lost its text, or a placeholder row) the level of the row above."""
-    keys: list[str] = []
-    for index, row in enumerate(rows):
-        named = level_name(row.level1)
-        key = rubric.level_of(named) if named else None
-        if key is None and not named:
-            key = rubric.level_of_second(row.level2) or (keys[-1] if keys else None)
-        if key is None and not applicable[index]:
-            key = keys[-1] if keys else next(iter(rubric.levels))
-        if key is None:
-            raise _unknown_level(row, index, rubric, source)
-        keys.append(key)
-    return keys
-
-
-def _unknown_level(row: Indicator, index: int, rubric: Rubric, source: str | None) -> CaseError:
-    names = "、".join(level.name for level in rubric.levels.values())
-    if level_name(row.level1):
-        message = f"无法识别的一级指标 '{row.level1}'"
-    else:
-        message = f"一级指标未填，无法从二级指标 '{row.level2 or ''}' 判断所属一级指标"
-    return CaseError(
-        f"{message}（评分规则 {rubric.name} 可用：{names}）",
-        file=source,
-        path=f"$.indicators[{index}].level1",
     )
 
 
@@ -373,7 +329,6 @@ def _level_results(
 __all__ = [
     "budget_column",
     "evaluate",
-    "not_applicable",
     "operator_of",
     "score_execution",
     "score_indicator",
