@@ -28,6 +28,14 @@ INDICATOR_HEAD: Final = (
 )
 
 
+def operator_text(row: IndicatorResult) -> str:
+    """The 指标性质 as written; one the rubric supplied is shown in brackets: ``(≥)``."""
+    written = row.indicator.operator
+    if written is not None or row.operator is None:
+        return written or ""
+    return f"({row.operator})"
+
+
 def indicator_cells(evaluation: Evaluation, row: IndicatorResult) -> list[str]:
     """One indicator row as the form shows it, with the computed weight, score and status."""
     given = row.indicator
@@ -35,7 +43,7 @@ def indicator_cells(evaluation: Evaluation, row: IndicatorResult) -> list[str]:
         level_name(evaluation, row),
         given.level2 or "",
         given.name,
-        given.operator or "",
+        operator_text(row),
         value_text(given.target),
         given.unit or "",
         value_text(given.actual),
@@ -51,4 +59,11 @@ def title(evaluation: Evaluation) -> str:
     return " ".join(part for part in (project.code, project.name) if part)
 
 
-__all__ = ["INDICATOR_HEAD", "indicator_cells", "level_name", "title", "value_text"]
+__all__ = [
+    "INDICATOR_HEAD",
+    "indicator_cells",
+    "level_name",
+    "operator_text",
+    "title",
+    "value_text",
+]

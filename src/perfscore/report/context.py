@@ -15,7 +15,7 @@ from ..checks import title
 from ..engine import budget_column
 from ..narrative import summary
 from ..numbers import HUNDRED, ZERO, fmt, fmt_plain, percent
-from ..render.common import level_name, value_text
+from ..render.common import level_name, operator_text, value_text
 from ..results import SEVERITY_LABELS, STATUS_LABELS, Evaluation, IndicatorResult
 
 _MONEY: Final = ("initial", "adjusted", "executed")
@@ -212,7 +212,7 @@ def _indicator(evaluation: Evaluation, row: IndicatorResult) -> IndicatorLine:
         level1=level_name(evaluation, row),
         level2=given.level2 or "",
         name=given.name,
-        operator=given.operator or "",
+        operator=operator_text(row),
         target=value_text(given.target),
         unit=given.unit or "",
         actual=value_text(given.actual),
