@@ -292,6 +292,10 @@ def test_merged_cells_follow_the_canonical_geometry() -> None:
         "A8:A13",
         "C14:K14",
         "A15:A21",
+        "B23:K23",  # 评价结论, 存在问题, 改进措施: a wide text cell each
+        "B24:K24",
+        "B25:K25",
+        "A26:K26",  # 项目负责人 … 填报日期
     }
 
 

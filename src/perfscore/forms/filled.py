@@ -22,11 +22,14 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..checks import title
+from ..narrative import summary
 from ..results import SEVERITY_LABELS, Evaluation, Finding
 from .layout import DEFAULT_LAYOUT, Layout
+from .printing import WRAP, Printing, fit_rows, form_printing, set_up
 from .reader import nearest_place, places_of
 from .sheet import (
     BORDER,
+    CLOSING_HEIGHT,
     Geometry,
     Value,
     draw,
@@ -117,6 +120,10 @@ def _fill(sheet: Worksheet, layout: Layout, evaluation: Evaluation) -> None:
     _budget(sheet, geometry, evaluation)
     _indicators(sheet, geometry, evaluation)
     _total(sheet, geometry, evaluation)
+    _conclusions(sheet, geometry, evaluation)
+    last = geometry.width + len(_COMPUTED_WIDTHS)
+    fit_rows(sheet, geometry.indicator_first, geometry.indicator_last, last)
+    set_up(sheet, form_printing(geometry, last, "landscape", project_title(evaluation.case)))
 
 
 def _budget(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None:
@@ -138,6 +145,7 @@ def _indicators(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) ->
         columns = (first + 1, geometry.indicator_columns["score"])
         _score(sheet, row, columns, result.score, result.indicator.score)
         _computed(sheet, (row, first + 2), result.explain())
+        sheet.cell(row, first + 2).alignment = WRAP
 
 
 def _total(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None:
@@ -146,6 +154,25 @@ def _total(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None
     columns = (first + 1, geometry.indicator_columns["score"])
     _score(sheet, row, columns, evaluation.score, evaluation.claimed_score)
     _computed(sheet, (row, first + 2), evaluation.grade)
+
+
+def _conclusions(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None:
+    """评价结论 and 存在问题 from the result (改进措施 is the department's to write)."""
+    texts = {"评价结论": summary(evaluation), "存在问题": _problems(evaluation)}
+    for label, text in texts.items():
+        row = geometry.closing.get(label)
+        if row is not None:
+            write_cell(sheet, row, 2, text).alignment = WRAP
+            lines = 1 + text.count("\n") + len(text) // 60
+            sheet.row_dimensions[row].height = max(CLOSING_HEIGHT, 15.0 * lines)
+
+
+def _problems(evaluation: Evaluation) -> str:
+    """存在问题 as the review found them (errors and warnings), numbered; "无" only when none."""
+    found = [f.message for f in evaluation.findings if f.severity != "info"]
+    if not found:
+        return "无"
+    return "\n".join(f"{number}. {message}" for number, message in enumerate(found, 1))
 
 
 def _head(sheet: Worksheet, row: int, first: int, labels: tuple[str, ...]) -> None:
@@ -197,6 +224,11 @@ def _findings(sheet: Worksheet, drawn: Sequence[tuple[Evaluation, Drawn]]) -> No
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link)
             cell.style = "Hyperlink"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(FINDINGS_HEAD))}{row}"
+    for line in sheet.iter_rows(min_row=2, max_row=row):
+        for cell in line:
+            cell.alignment = WRAP
+    fit_rows(sheet, 2, row, len(FINDINGS_HEAD))
+    set_up(sheet, Printing("landscape", FINDINGS_SHEET, repeat="1:1"))
 
 
 __all__ = [

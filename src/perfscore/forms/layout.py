@@ -45,6 +45,10 @@ class Layout:
     indicator_section: str
     indicator_columns: tuple[Column, ...]
     total_label: str
+    #: Text rows under the total (评价结论, 存在问题, 改进措施), each a label and a wide cell.
+    closing: tuple[str, ...] = ()
+    #: The signature line under them (项目负责人, 财务负责人, 填报日期), left for the pen.
+    signatures: tuple[str, ...] = ()
 
 
 LEVEL1_CHOICES: Final = ("产出指标", "效益指标", "满意度指标")
@@ -102,6 +106,8 @@ SICHUAN_2023: Final = Layout(
         Column("未完成原因分析", "reason", 24, "text", "未完成或偏差的原因。"),
     ),
     total_label="自评得分",
+    closing=("评价结论", "存在问题", "改进措施"),
+    signatures=("项目负责人", "财务负责人", "填报日期"),
 )
 
 MOF_2020: Final = Layout(

@@ -58,6 +58,8 @@ BOLD: Final = Font(bold=True)
 _TITLE_FONT: Final = Font(bold=True, size=14)
 _CENTER: Final = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP: Final = Alignment(vertical="top", wrap_text=True)
+#: Points a closing text row (评价结论 …) is tall: room for a few lines of writing.
+CLOSING_HEIGHT: Final = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,10 @@ class Geometry:
     indicator_first: int
     indicator_last: int
     total_row: int
+    #: The 评价结论 / 存在问题 / 改进措施 rows under the total (label -> row), and the form's
+    #: last row (the signature line, or the total when the layout has neither).
+    closing: Mapping[str, int]
+    last_row: int
     #: Case field (``initial``, ``rate``, ``score`` …) -> column, for the two tables.
     budget_columns: Mapping[str, int]
     indicator_columns: Mapping[str, int]
@@ -154,6 +160,9 @@ def draw(sheet: Worksheet, layout: Layout, case: Case | None, indicator_rows: in
     reason_row = _reason(pen, budget_last + 1)
     indicator_header = (budget_last if reason_row is None else reason_row) + 1
     indicator_last = _indicators(pen, indicator_header, indicator_rows)
+    total_row = indicator_last + 1
+    closing = {label: total_row + i for i, label in enumerate(layout.closing, 1)}
+    last_row = total_row + len(closing) + (1 if layout.signatures else 0)
     geometry = Geometry(
         width=pen.width,
         budget_header=budget_header,
@@ -163,11 +172,14 @@ def draw(sheet: Worksheet, layout: Layout, case: Case | None, indicator_rows: in
         indicator_header=indicator_header,
         indicator_first=indicator_header + 1,
         indicator_last=indicator_last,
-        total_row=indicator_last + 1,
+        total_row=total_row,
+        closing=closing,
+        last_row=last_row,
         budget_columns={c.field: i for i, c in enumerate(layout.budget_columns, 3)},
         indicator_columns={c.field: i for i, c in enumerate(layout.indicator_columns, 2)},
     )
     _total(pen, geometry)
+    _closing(pen, geometry)
     _validate(pen, geometry)
     _frame(sheet, geometry)
     return geometry
@@ -334,6 +346,18 @@ def _total(pen: _Pen, geometry: Geometry) -> None:
     write_cell(pen.sheet, geometry.total_row, column, claimed, bold=True)
 
 
+def _closing(pen: _Pen, geometry: Geometry) -> None:
+    """评价结论, 存在问题 and 改进措施 under the total (a label, then one wide cell each), and the
+    signature line (项目负责人 … 填报日期) left for the pen."""
+    for label, row in geometry.closing.items():
+        write_cell(pen.sheet, row, 1, label, bold=True).alignment = _CENTER
+        _span(pen, row, 2, pen.width, None, wrap=True)
+        pen.sheet.row_dimensions[row].height = CLOSING_HEIGHT
+    if pen.layout.signatures:
+        parts = [f"{label}：" + " " * 12 for label in pen.layout.signatures]
+        _span(pen, geometry.last_row, 1, pen.width, "".join(parts))
+
+
 def _span(
     pen: _Pen,
     row: int,
@@ -407,9 +431,7 @@ def _list_formula(choices: tuple[str, ...]) -> str:
 
 def _frame(sheet: Worksheet, geometry: Geometry) -> None:
     """Thin borders on every cell of the form below the title."""
-    for row in sheet.iter_rows(
-        min_row=YEAR_ROW, max_row=geometry.total_row, max_col=geometry.width
-    ):
+    for row in sheet.iter_rows(min_row=YEAR_ROW, max_row=geometry.last_row, max_col=geometry.width):
         for cell in row:
             cell.border = BORDER
 
@@ -417,6 +439,7 @@ def _frame(sheet: Worksheet, geometry: Geometry) -> None:
 __all__ = [
     "BOLD",
     "BORDER",
+    "CLOSING_HEIGHT",
     "LABEL_WIDTH",
     "LIST_LIMIT",
     "Geometry",

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .layout import Layout
+from .printing import Printing, fit_rows, form_printing, set_up
 from .sheet import draw, layout_named, write_cell
 
 #: Excel's longest sheet name.
@@ -57,7 +58,8 @@ def write_template(layout_name: str, stream: BinaryIO, indicator_rows: int = 20)
     workbook = Workbook()
     form = workbook.worksheets[0]
     form.title = layout.title[:SHEET_NAME_LIMIT]
-    draw(form, layout, None, indicator_rows)
+    geometry = draw(form, layout, None, indicator_rows)
+    set_up(form, form_printing(geometry, geometry.width, "portrait", layout.title))
     _instructions(workbook.create_sheet(INSTRUCTIONS), layout)
     workbook.save(stream)
 
@@ -87,9 +89,12 @@ def _instructions(sheet: Worksheet, layout: Layout) -> None:
     sheet.row_dimensions[2].height = 32
     write_cell(sheet, 4, 1, "栏目", bold=True)
     write_cell(sheet, 4, 2, "填写说明", bold=True)
-    for row, (topic, text) in enumerate(notes(layout), 5):
+    lines = notes(layout)
+    for row, (topic, text) in enumerate(lines, 5):
         write_cell(sheet, row, 1, f"“{topic}”", bold=not text).alignment = _WRAP
         write_cell(sheet, row, 2, text or None).alignment = _WRAP
+    fit_rows(sheet, 5, 4 + len(lines), 2)
+    set_up(sheet, Printing("portrait", f"{layout.title}填表说明"))
 
 
 __all__ = ["INSTRUCTIONS", "SHEET_NAME_LIMIT", "notes", "write_template"]

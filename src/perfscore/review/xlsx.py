@@ -12,15 +12,17 @@ from typing import Any, BinaryIO, Final, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from ..forms.printing import Printing, set_up
 from ..render.cells import is_formula_like
 from .formats import CSV_HEAD, Batch, Cell, problem_cells, row_cells, summary_dict
 from .summary import code_rows, department_rows
 
 _BOLD: Final = Font(bold=True)
+_WRAP: Final = Alignment(vertical="top", wrap_text=True)
 _WIDTHS: Final = (28, 6, 24, 36, 20, 10, 10, 10, 8, 6, 6, 6, 6, 40, 30, 60)
 
 
@@ -28,6 +30,7 @@ def write_xlsx(batch: Batch, stream: BinaryIO) -> None:
     """The workbook to ``stream``."""
     workbook = Workbook(write_only=True)
     results = workbook.create_sheet("复核结果")
+    set_up(results, Printing("landscape", "复核结果", repeat="1:1"))  # before any row is written
     for index, width in enumerate(_WIDTHS, 1):
         _widen(results, get_column_letter(index), width)
     results.freeze_panes = "A2"
@@ -37,7 +40,9 @@ def write_xlsx(batch: Batch, stream: BinaryIO) -> None:
     for problem in batch.problems:
         _append(results, problem_cells(problem))
     results.auto_filter.ref = f"A1:{get_column_letter(len(CSV_HEAD))}{1 + _count(batch)}"
-    _summary_sheet(workbook.create_sheet("汇总"), batch)
+    summary = workbook.create_sheet("汇总")
+    set_up(summary, Printing("portrait", "复核汇总"))
+    _summary_sheet(summary, batch)
     workbook.save(stream)
 
 
@@ -88,6 +93,7 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell, bold: bool) -> Any:
         cell.number_format = "0.00"
     elif isinstance(value, str):
         cell.data_type = "s"
+        cell.alignment = _WRAP  # long text wraps in its column: nothing is cut off in print
         if is_formula_like(value):
             cell.quotePrefix = True
     if bold:
