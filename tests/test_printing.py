@@ -85,6 +85,8 @@ def test_the_review_workbook_prints_its_header_on_every_page(tmp_path: Path) -> 
     results = _sheet(path, 0)
     assert _setup(results) == (9, "landscape", 1, 0)
     assert results.print_title_rows == "$1:$1"
+    count = len(list((ROOT / "cases").glob("*.json")))
+    assert results.oddFooter.left.text == f"复核结果：{count} 份提交，复核口径 mof-2020-review"
     assert _setup(_sheet(path, 1)) == (9, "portrait", 1, 0)
 
 

@@ -30,7 +30,8 @@ def write_xlsx(batch: Batch, stream: BinaryIO) -> None:
     """The workbook to ``stream``."""
     workbook = Workbook(write_only=True)
     results = workbook.create_sheet("复核结果")
-    set_up(results, Printing("landscape", "复核结果", repeat="1:1"))  # before any row is written
+    name = f"复核结果：{_count(batch)} 份提交，复核口径 {batch.strict.name}"
+    set_up(results, Printing("landscape", name, repeat="1:1"))  # before any row is written
     for index, width in enumerate(_WIDTHS, 1):
         _widen(results, get_column_letter(index), width)
     results.freeze_panes = "A2"
@@ -41,7 +42,7 @@ def write_xlsx(batch: Batch, stream: BinaryIO) -> None:
         _append(results, problem_cells(problem))
     results.auto_filter.ref = f"A1:{get_column_letter(len(CSV_HEAD))}{1 + _count(batch)}"
     summary = workbook.create_sheet("汇总")
-    set_up(summary, Printing("portrait", "复核汇总"))
+    set_up(summary, Printing("portrait", name.replace("复核结果", "复核汇总", 1)))
     _summary_sheet(summary, batch)
     workbook.save(stream)
 
