@@ -113,6 +113,11 @@ def _pdf(workbook: Path) -> list[str]:
     ]  # fmt: skip
 
 
+def _footer(page: str) -> str:
+    """A printed page's last line: its footer."""
+    return [line for line in page.splitlines() if line.strip()][-1]
+
+
 @needs_tools
 def test_the_seed_form_prints_on_one_page_then_its_findings(tmp_path: Path) -> None:
     path = tmp_path / "scored.xlsx"
@@ -148,3 +153,16 @@ def test_a_300_row_review_repeats_its_header_on_every_page(tmp_path: Path) -> No
     rows = [page for page in pages if "复核结果" in page]
     assert len(rows) >= 3
     assert all("重算得分" in page and "复核得分" in page for page in rows)
+
+
+@needs_tools
+def test_a_form_of_many_indicators_repeats_their_header_on_each_page(tmp_path: Path) -> None:
+    case = json.loads(Path(GOV).read_text(encoding="utf-8"))
+    case["indicators"] = case["indicators"] * 8  # 48 rows: more than one page holds
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    path = tmp_path / "long.xlsx"
+    _run("evaluate", str(source), "--format", "xlsx", "-o", str(path))
+    pages = [page for page in _pdf(path) if "2022年度政府工作经费" in _footer(page)]
+    assert len(pages) >= 2  # the form's pages; 问题清单's follow, their footer naming it
+    assert all("一级指标" in page and "三级指标" in page for page in pages)
