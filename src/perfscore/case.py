@@ -36,6 +36,8 @@ _LAST_YEAR: Final = 2200
 _YEAR: Final = re.compile(r"[0-9]+\s*年?")
 _CODE_NAME: Final = re.compile(r"^\s*([0-9A-Z]{8,})\s*[-－—–]\s*(.+?)\s*$", re.DOTALL)
 _AMOUNT_FIELDS: Final = ("initial", "adjusted", "executed")
+#: A run of digits long enough that the number may be beyond what any form holds (10¹⁵).
+_LONG_NUMBER: Final = re.compile(r"[0-9０-９]{16,}")
 
 
 def keys(*names: str) -> AliasChoices:
@@ -157,22 +159,27 @@ class Indicator(Form):
     )
 
     @model_validator(mode="after")
+    def _actual_in_range(self) -> Indicator:
+        """An actual whose number no form could hold ("99999999999999999999次") is refused here,
+        as such a target or amount is, rather than met while scoring."""
+        if isinstance(self.actual, str) and _LONG_NUMBER.search(self.actual):
+            split = split_operator(self.actual)
+            split_leading_number(split[1] if split else self.actual)  # ValueError if out of range
+        return self
+
+    @model_validator(mode="after")
     def _split_target(self) -> Indicator:
         """``target: "≥50个"`` -> operator ≥, target 50, unit 个; ``"不少于5次"`` likewise; a bare
         ``"29.5亩"`` -> target 29.5, unit 亩, the operator left to the rubric's default."""
         if not isinstance(self.target, str):
             return self
-        split = split_operator(self.target)
+        split = _written_operator(self.target, self.operator)
         if split is None:
             bare = bare_number(self.target)
             if bare is None:
                 return self
             return self.model_copy(update={"target": bare[0], "unit": self.unit or bare[1] or None})
         operator, rest = split
-        if self.operator not in (None, operator):
-            raise ValueError(
-                f"指标性质 '{self.operator}' 与指标值 '{self.target}' 中的 '{operator}' 不一致"
-            )
         update: dict[str, Any] = {"operator": operator, "target": rest}
         number = split_leading_number(rest)
         if number is not None:
@@ -183,6 +190,22 @@ class Indicator(Form):
                 )
             update["unit"] = self.unit or unit or None
         return self.model_copy(update=update)
+
+
+def _written_operator(target: str, column: str | None) -> tuple[str, str] | None:
+    """The operator ``target`` is written with and what follows it, every spelling consumed
+    ("≥ 不少于5次" -> ≥, "5次"), so that a case read, written and read again is the same case;
+    None when it has none. One that is not the 指标性质 column's is refused."""
+    operator, rest = column, target
+    split = split_operator(rest)
+    if split is None:
+        return None
+    while split is not None:
+        if operator not in (None, split[0]):
+            raise ValueError(f"指标性质 '{operator}' 与指标值 '{target}' 中的 '{split[0]}' 不一致")
+        operator, rest = split
+        split = split_operator(rest)
+    return operator, rest
 
 
 class Case(Form):

@@ -224,7 +224,10 @@ def _qualitative_text(target: Value) -> bool:
     """A target in words ("优良中低差"), not a number nor "≥50个"."""
     if not isinstance(target, str):
         return False
-    return split_operator(target) is None and split_leading_number(target) is None
+    try:
+        return split_operator(target) is None and split_leading_number(target) is None
+    except ValueError:  # a number beyond any form's: not words; the case model refuses it
+        return False
 
 
 def _has_content(table: Table, row: int, columns: Columns) -> bool:
