@@ -196,16 +196,15 @@ def _written_operator(target: str, column: str | None) -> tuple[str, str] | None
     """The operator ``target`` is written with and what follows it, every spelling consumed
     ("≥ 不少于5次" -> ≥, "5次"), so that a case read, written and read again is the same case;
     None when it has none. One that is not the 指标性质 column's is refused."""
-    operator, rest = column, target
-    split = split_operator(rest)
-    if split is None:
-        return None
+    split = split_operator(target)
+    found: tuple[str, str] | None = None
     while split is not None:
-        if operator not in (None, split[0]):
-            raise ValueError(f"指标性质 '{operator}' 与指标值 '{target}' 中的 '{split[0]}' 不一致")
-        operator, rest = split
-        split = split_operator(rest)
-    return operator, rest
+        written = column if found is None else found[0]
+        if written not in (None, split[0]):
+            raise ValueError(f"指标性质 '{written}' 与指标值 '{target}' 中的 '{split[0]}' 不一致")
+        found = split
+        split = split_operator(split[1])
+    return found
 
 
 class Case(Form):
