@@ -239,10 +239,12 @@ class Case(Form):
         if isinstance(value, bool):
             raise ValueError("应为整数，不能是 true/false")
         if isinstance(value, str) and _YEAR.fullmatch(year := normalise_text(value)):
-            value = int(year.removesuffix("年"))
+            value = Decimal(year.removesuffix("年").strip())
         if isinstance(value, Decimal):
             if not value.is_finite() or value != value.to_integral_value():
                 raise ValueError("应为整数")
+            if not _FIRST_YEAR <= value <= _LAST_YEAR:  # before int(): 1e1000000000 is no year
+                raise ValueError(f"年度应在 {_FIRST_YEAR} 到 {_LAST_YEAR} 之间")
             value = int(value)
         if isinstance(value, int) and not _FIRST_YEAR <= value <= _LAST_YEAR:
             raise ValueError(f"年度应在 {_FIRST_YEAR} 到 {_LAST_YEAR} 之间")
