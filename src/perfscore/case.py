@@ -236,19 +236,25 @@ class Case(Form):
     @field_validator("year", mode="before")
     @classmethod
     def _year(cls, value: object) -> object:
-        if isinstance(value, bool):
-            raise ValueError("应为整数，不能是 true/false")
-        if isinstance(value, str) and _YEAR.fullmatch(year := normalise_text(value)):
-            value = Decimal(year.removesuffix("年").strip())
-        if isinstance(value, Decimal):
-            if not value.is_finite() or value != value.to_integral_value():
-                raise ValueError("应为整数")
-            if not _FIRST_YEAR <= value <= _LAST_YEAR:  # before int(): 1e1000000000 is no year
-                raise ValueError(f"年度应在 {_FIRST_YEAR} 到 {_LAST_YEAR} 之间")
-            value = int(value)
-        if isinstance(value, int) and not _FIRST_YEAR <= value <= _LAST_YEAR:
+        return year_value(value)
+
+
+def year_value(value: object) -> object:
+    """A 年度 as an int when it is one in range (``2022``, ``"2022年"``, ``2022.0``); a number
+    out of range is refused while still a Decimal (``1e1000000000`` never becomes an int)."""
+    if isinstance(value, bool):
+        raise ValueError("应为整数，不能是 true/false")
+    if isinstance(value, str) and _YEAR.fullmatch(year := normalise_text(value)):
+        value = Decimal(year.removesuffix("年").strip())
+    if isinstance(value, Decimal):
+        if not value.is_finite() or value != value.to_integral_value():
+            raise ValueError("应为整数")
+        if not _FIRST_YEAR <= value <= _LAST_YEAR:
             raise ValueError(f"年度应在 {_FIRST_YEAR} 到 {_LAST_YEAR} 之间")
-        return value
+        value = int(value)
+    if isinstance(value, int) and not _FIRST_YEAR <= value <= _LAST_YEAR:
+        raise ValueError(f"年度应在 {_FIRST_YEAR} 到 {_LAST_YEAR} 之间")
+    return value
 
 
 #: Nested parts by field name, for walking a pydantic error location.
@@ -288,4 +294,5 @@ __all__ = [
     "Source",
     "aliases",
     "spellings",
+    "year_value",
 ]

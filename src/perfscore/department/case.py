@@ -20,7 +20,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
 
-from ..case import CHILDREN, Form, keys
+from ..case import CHILDREN, Form, keys, year_value
 from ..scalars import Amount, Name, Rate, Score, Text, to_decimal
 
 
@@ -246,6 +246,12 @@ class DepartmentCase(Form):
     kind: Literal["department"] = Field(validation_alias=keys("kind", "类型"))
     year: int | None = Field(None, validation_alias=keys("year", "年度"), ge=1949, le=2200)
     department: Department = Field(validation_alias=keys("department", "部门"))
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, value: object) -> object:
+        return year_value(value)
+
     #: Each a path to a case file (relative to this file) or a case object; the loader reads them.
     projects: tuple[str | dict[str, Any], ...] = Field(
         (), validation_alias=keys("projects", "项目")
