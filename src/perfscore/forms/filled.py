@@ -25,7 +25,7 @@ from ..checks import title
 from ..narrative import summary
 from ..results import SEVERITY_LABELS, Evaluation, Finding
 from .layout import DEFAULT_LAYOUT, Layout
-from .printing import WRAP, Printing, fit_rows, form_printing, set_up
+from .printing import WRAP, Printing, fit_rows, form_printing, set_up, text_height
 from .reader import nearest_place, places_of
 from .sheet import (
     BORDER,
@@ -145,7 +145,6 @@ def _indicators(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) ->
         columns = (first + 1, geometry.indicator_columns["score"])
         _score(sheet, row, columns, result.score, result.indicator.score)
         _computed(sheet, (row, first + 2), result.explain())
-        sheet.cell(row, first + 2).alignment = WRAP
 
 
 def _total(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None:
@@ -159,12 +158,13 @@ def _total(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None
 def _conclusions(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None:
     """评价结论 and 存在问题 from the result (改进措施 is the department's to write)."""
     texts = {"评价结论": summary(evaluation), "存在问题": _problems(evaluation)}
+    letters = (get_column_letter(c) for c in range(2, geometry.width + 1))
+    width = sum(sheet.column_dimensions[letter].width for letter in letters)
     for label, text in texts.items():
         row = geometry.closing.get(label)
         if row is not None:
             write_cell(sheet, row, 2, text).alignment = WRAP
-            lines = 1 + text.count("\n") + len(text) // 60
-            sheet.row_dimensions[row].height = max(CLOSING_HEIGHT, 15.0 * lines)
+            sheet.row_dimensions[row].height = max(CLOSING_HEIGHT, text_height(text, width))
 
 
 def _problems(evaluation: Evaluation) -> str:
@@ -224,9 +224,6 @@ def _findings(sheet: Worksheet, drawn: Sequence[tuple[Evaluation, Drawn]]) -> No
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link)
             cell.style = "Hyperlink"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(FINDINGS_HEAD))}{row}"
-    for line in sheet.iter_rows(min_row=2, max_row=row):
-        for cell in line:
-            cell.alignment = WRAP
     fit_rows(sheet, 2, row, len(FINDINGS_HEAD))
     set_up(sheet, Printing("landscape", FINDINGS_SHEET, repeat="1:1"))
 

@@ -114,6 +114,11 @@ def fit_rows(sheet: Worksheet, first: int, last: int, last_column: int) -> None:
             sheet.row_dimensions[row].height = lines * _LINE
 
 
+def text_height(text: str, width: float) -> float:
+    """Points ``text`` needs wrapped in a cell ``width`` characters wide."""
+    return _lines(text, width) * _LINE
+
+
 def _lines(text: str, width: float) -> int:
     """Lines ``text`` takes in a column ``width`` characters wide (a Chinese character is two)."""
     total = 0
@@ -136,4 +141,5 @@ __all__ = [
     "fit_rows",
     "form_printing",
     "set_up",
+    "text_height",
 ]

@@ -33,6 +33,7 @@ from .layout import (
     Column,
     Layout,
 )
+from .printing import WRAP
 
 #: What a cell can be given: a number, a text, or nothing.
 Value = Decimal | int | str | None
@@ -57,7 +58,6 @@ BORDER: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 BOLD: Final = Font(bold=True)
 _TITLE_FONT: Final = Font(bold=True, size=14)
 _CENTER: Final = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_WRAP: Final = Alignment(vertical="top", wrap_text=True)
 #: Points a closing text row (评价结论 …) is tall: room for a few lines of writing.
 CLOSING_HEIGHT: Final = 48
 
@@ -296,7 +296,7 @@ def _reason(pen: _Pen, row: int) -> int | None:
     """The budget's reason row when the form has one; its row number."""
     if not pen.layout.budget_reason:
         return None
-    write_cell(pen.sheet, row, 2, pen.layout.budget_reason, bold=True).alignment = _WRAP
+    write_cell(pen.sheet, row, 2, pen.layout.budget_reason, bold=True).alignment = WRAP
     reason = None if pen.case is None else pen.case.budget.reason
     _span(pen, row, 3, pen.width, reason, wrap=True)
     pen.sheet.row_dimensions[row].height = _TEXT_HEIGHT / 2
@@ -313,7 +313,7 @@ def _indicators(pen: _Pen, header: int, rows: int) -> int:
     for row, indicator in enumerate(indicators, header + 1):
         for index, column in enumerate(columns, 2):
             value = indicator_value(indicator, column.field, combined=combined)
-            write_cell(pen.sheet, row, index, value).alignment = _WRAP
+            write_cell(pen.sheet, row, index, value).alignment = WRAP
     last = header + max(len(indicators), rows, 1)
     _block(pen, (header, last), 1, pen.layout.indicator_section)
     return last
@@ -370,7 +370,7 @@ def _span(
 ) -> None:
     """``value`` in one row across columns ``first`` to ``last`` (merged)."""
     cell = write_cell(pen.sheet, row, first, value, bold=bold)
-    cell.alignment = _WRAP if wrap else _CENTER if bold else Alignment(vertical="center")
+    cell.alignment = WRAP if wrap else _CENTER if bold else Alignment(vertical="center")
     if last > first:
         pen.sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 

@@ -11,17 +11,15 @@ from __future__ import annotations
 from typing import BinaryIO, Final
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .layout import Layout
-from .printing import Printing, fit_rows, form_printing, set_up
+from .printing import WRAP, Printing, fit_rows, form_printing, set_up
 from .sheet import draw, layout_named, write_cell
 
 #: Excel's longest sheet name.
 SHEET_NAME_LIMIT: Final = 31
 INSTRUCTIONS: Final = "填表说明"
-_WRAP: Final = Alignment(vertical="top", wrap_text=True)
 _COMMON_NOTES: Final = (
     ("年度", "填写四位数年份，如 2023。"),
     (
@@ -84,15 +82,15 @@ def _instructions(sheet: Worksheet, layout: Layout) -> None:
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 80
     write_cell(sheet, 1, 1, f"{layout.title}填表说明", bold=True)
-    write_cell(sheet, 2, 1, layout.description).alignment = _WRAP
+    write_cell(sheet, 2, 1, layout.description).alignment = WRAP
     sheet.merge_cells("A2:B2")
     sheet.row_dimensions[2].height = 32
     write_cell(sheet, 4, 1, "栏目", bold=True)
     write_cell(sheet, 4, 2, "填写说明", bold=True)
     lines = notes(layout)
     for row, (topic, text) in enumerate(lines, 5):
-        write_cell(sheet, row, 1, f"“{topic}”", bold=not text).alignment = _WRAP
-        write_cell(sheet, row, 2, text or None).alignment = _WRAP
+        write_cell(sheet, row, 1, f"“{topic}”", bold=not text).alignment = WRAP
+        write_cell(sheet, row, 2, text or None).alignment = WRAP
     fit_rows(sheet, 5, 4 + len(lines), 2)
     set_up(sheet, Printing("portrait", f"{layout.title}填表说明"))
 

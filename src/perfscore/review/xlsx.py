@@ -12,17 +12,16 @@ from typing import Any, BinaryIO, Final, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from ..forms.printing import Printing, set_up
+from ..forms.printing import WRAP, Printing, set_up
 from ..render.cells import is_formula_like
 from .formats import CSV_HEAD, Batch, Cell, problem_cells, row_cells, summary_dict
 from .summary import code_rows, department_rows
 
 _BOLD: Final = Font(bold=True)
-_WRAP: Final = Alignment(vertical="top", wrap_text=True)
 _WIDTHS: Final = (28, 6, 24, 36, 20, 10, 10, 10, 8, 6, 6, 6, 6, 40, 30, 60)
 
 
@@ -94,7 +93,7 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell, bold: bool) -> Any:
         cell.number_format = "0.00"
     elif isinstance(value, str):
         cell.data_type = "s"
-        cell.alignment = _WRAP  # long text wraps in its column: nothing is cut off in print
+        cell.alignment = WRAP  # long text wraps in its column: nothing is cut off in print
         if is_formula_like(value):
             cell.quotePrefix = True
     if bold:
