@@ -155,7 +155,7 @@ def score_indicator(
     is_cost = rubric.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
     qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
-    operator = None if qualitative else row.operator or operator_of(row, target, is_cost, rubric)
+    operator = None if qualitative else row.operator or default_operator(target, is_cost, rubric)
     if operator is None:
         outcome, status, in_unit = _qualitative(target, actual, rubric)
     else:
@@ -178,11 +178,9 @@ def score_indicator(
     )
 
 
-def operator_of(row: Indicator, target: Reading, is_cost: bool, rubric: Rubric) -> str:
-    """The operator a quantitative row is scored by: as written, else the rubric's default for
+def default_operator(target: Reading, is_cost: bool, rubric: Rubric) -> str:
+    """The operator a quantitative row written with none is scored by: the rubric's default for
     a target of 0, for a cost indicator, or for any other row."""
-    if row.operator is not None:
-        return row.operator
     rules = rubric.quantitative
     if target.number == ZERO:
         return rules.zero_operator
@@ -328,8 +326,8 @@ def _level_results(
 
 __all__ = [
     "budget_column",
+    "default_operator",
     "evaluate",
-    "operator_of",
     "score_execution",
     "score_indicator",
 ]

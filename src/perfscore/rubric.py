@@ -108,7 +108,7 @@ class Rows(_Section):
 
     @cached_property
     def memo(self) -> dict[tuple[str, str], bool]:
-        """Cells and names already read under these rules (bounded by ``recall``)."""
+        """Names already read under these rules (bounded by ``recall``)."""
         return {}
 
     @cached_property

@@ -70,10 +70,12 @@ _NON_NEGATIVE_SCHEMA: Final[dict[str, Any]] = {
         _BLANK_SCHEMA,
     ]
 }
+#: Money units a form may glue to an amount (``"208万元"``).
+_MONEY_UNITS: Final = "元|千元|万元|亿元"
 _AMOUNT_SCHEMA: Final[dict[str, Any]] = {
     "anyOf": [
         {"type": "number", "minimum": 0},
-        {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*(元|千元|万元|亿元)?\s*$"},
+        {"type": "string", "pattern": rf"^\s*{_NUMBER_TEXT}\s*({_MONEY_UNITS})?\s*$"},
         _BLANK_SCHEMA,
     ]
 }
@@ -112,7 +114,7 @@ class GluedAmount(Decimal):
 
 
 #: A money unit glued to an amount: ``"208万元"`` in a 全年预算数 cell.
-_GLUED_MONEY: Final = re.compile(r"^\s*(.*?[0-9０-９])\s*(元|千元|万元|亿元)\s*$", re.DOTALL)
+_GLUED_MONEY: Final = re.compile(rf"^\s*(.*?[0-9０-９])\s*({_MONEY_UNITS})\s*$", re.DOTALL)
 
 
 def _amount(value: object) -> Decimal | None:

@@ -76,8 +76,7 @@ def allocate(
     unweighted: tuple[int, ...] = ()
     if any(weighted) and (all(weighted) or rubric.weights.unweighted == "zero"):
         unweighted = tuple(rows[j] for j, w in enumerate(given) if w is None)
-        inner = _given([w or ZERO for w in given], keys, stated, missing, rubric)
-        level_weights, mode, shares = inner.level_weights, inner.mode, list(inner.weights)
+        shares, level_weights, mode = _given([w or ZERO for w in given], keys, rubric)
     else:
         level_weights, mode = _level_weights(keys, stated, missing, rubric)
         shares = _split(keys, level_weights, rubric.rounding)
@@ -96,12 +95,9 @@ def allocate(
 
 
 def _given(
-    given: list[Decimal],
-    levels: Sequence[str],
-    stated: dict[str, Decimal],
-    missing: tuple[str, ...],
-    rubric: Rubric,
-) -> Allocation:
+    given: list[Decimal], levels: Sequence[str], rubric: Rubric
+) -> tuple[list[Decimal], dict[str, Decimal], WeightMode]:
+    """Given weights as they stand or scaled to the indicator total, their levels' sums, how."""
     total = rubric.indicator_total
     mode: WeightMode = "given"
     weights = given
@@ -113,7 +109,7 @@ def _given(
     sums = {key: ZERO for key in dict.fromkeys(levels)}
     for key, weight in zip(levels, weights, strict=True):
         sums[key] += weight
-    return Allocation(tuple(weights), tuple(levels), sums, stated, mode, missing)
+    return weights, sums, mode
 
 
 def _level_weights(

@@ -149,13 +149,13 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     budget = scored.execution.adjusted
     budget_unit = scored.case.budget.unit
     tolerance = option(options, "tolerance")
+    words: tuple[str, ...] = tuple(options["per_unit_words"])
     for row in scored.rows:
         if not (row.is_cost and budget and row.target.number is not None):
             continue
         money = money_factor(row.indicator.unit, rules)
         if money is None:
             continue
-        words: tuple[str, ...] = tuple(options["per_unit_words"])
         per_unit = money[1] or any(word in row.indicator.name for word in words)
         target = row.target.number
         in_target_unit = budget * rules.money_units[budget_unit] / money[0]
