@@ -834,7 +834,7 @@ def write_cases(path: Path, count: int, seed: int = 1, bad_rate: float = 0.0) ->
 def check(path: Path, seed: int, bad_rate: float, limit: int | None) -> int:
     """Load and score the lines with perfscore; the number of lines that behaved wrongly."""
     from perfscore import PerfscoreError, evaluate, load_rubric  # noqa: PLC0415
-    from perfscore.loader import case_from_data, parse_json  # noqa: PLC0415
+    from perfscore.input.jsonfile import case_from_data, parse_json  # noqa: PLC0415
 
     rubrics = [load_rubric("mof-2020"), load_rubric("mof-2020-review")]
     wrong = 0

@@ -17,7 +17,7 @@ workers it reaped (the largest one process, not their sum), per run rather than 
 ``--profile`` instead runs one in-process, single-worker pass over the first
 ``--profile-cases`` lines: timed once plain and once under cProfile, then the top 30 functions
 by cumulative and by own time. It profiles what ``perfscore review --format jsonl`` calls
-(``perfscore.review.review``); without that module it falls back to ``perfscore.loader``
+(``perfscore.review.review``); without that module it falls back to ``perfscore.input.jsonfile``
 parsing plus ``perfscore.evaluate`` under mof-2020 and mof-2020-review for each line.
 """
 
@@ -208,8 +208,8 @@ Pass = Callable[[], None]
 
 def review_pass(source: Path, output: Path) -> Pass:
     """What ``perfscore review SOURCE --format jsonl --jobs 1 -o OUTPUT`` runs, in-process."""
-    from perfscore.presets import DEFAULT_RUBRIC, load_rubric  # noqa: PLC0415
     from perfscore.review import Plan, review  # noqa: PLC0415
+    from perfscore.rubrics.loading import DEFAULT_RUBRIC, load_rubric  # noqa: PLC0415
 
     plan = Plan(
         [source], load_rubric(DEFAULT_RUBRIC), load_rubric("mof-2020-review"), "jsonl", output, 1
@@ -222,9 +222,9 @@ def review_pass(source: Path, output: Path) -> Pass:
 
 
 def evaluate_pass(source: Path) -> Pass:
-    """The fallback: each line parsed by ``perfscore.loader`` and scored under both rubrics."""
+    """The fallback: each line parsed by ``perfscore.input.jsonfile``, scored under both rubrics."""
     from perfscore import PerfscoreError, evaluate, load_rubric  # noqa: PLC0415
-    from perfscore.loader import case_from_data, parse_json  # noqa: PLC0415
+    from perfscore.input.jsonfile import case_from_data, parse_json  # noqa: PLC0415
 
     rubrics = (load_rubric("mof-2020"), load_rubric("mof-2020-review"))
     texts = source.read_text(encoding="utf-8").splitlines()
@@ -250,7 +250,9 @@ def choose_pass(mode: str, source: Path, output: Path) -> tuple[str, Pass]:
             if mode == "review":
                 raise
             print(f"no usable perfscore.review ({error!r}): profiling evaluate", file=sys.stderr)
-    return "perfscore.loader + evaluate × (mof-2020, mof-2020-review)", evaluate_pass(source)
+    return "perfscore.input.jsonfile + evaluate × (mof-2020, mof-2020-review)", evaluate_pass(
+        source
+    )
 
 
 def profile(path: Path, cases: int, mode: str) -> None:

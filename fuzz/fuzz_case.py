@@ -28,23 +28,20 @@ from typing import Any
 import atheris  # type: ignore[import-untyped]
 
 with atheris.instrument_imports(include=["perfscore"]):
-    from perfscore.case import Case
-    from perfscore.department import (
-        DepartmentRubric,
-        department_from_data,
-        evaluate_department,
-        is_department,
-    )
-    from perfscore.department import render as department_render
-    from perfscore.dump import case_text
-    from perfscore.engine import evaluate
     from perfscore.errors import PerfscoreError
-    from perfscore.loader import case_from_data, parse_json, read_text
-    from perfscore.presets import load_department_rubric, load_rubric
-    from perfscore.render.jsonout import to_dict
-    from perfscore.render.table import render_one
-    from perfscore.report import render_report
-    from perfscore.rubric import Rubric
+    from perfscore.input.department import department_from_data, is_department
+    from perfscore.input.dump import case_text
+    from perfscore.input.jsonfile import case_from_data, parse_json, read_text
+    from perfscore.models.case import Case
+    from perfscore.rendering import department as department_render
+    from perfscore.rendering.jsonout import to_dict
+    from perfscore.rendering.report import render_report
+    from perfscore.rendering.table import render_one
+    from perfscore.rubrics.department import DepartmentRubric
+    from perfscore.rubrics.loading import load_department_rubric, load_rubric
+    from perfscore.rubrics.model import Rubric
+    from perfscore.scoring.department import evaluate_department
+    from perfscore.scoring.project import evaluate
 
 #: The shipped project rubrics every case is scored under.
 RUBRICS: tuple[Rubric, ...] = (load_rubric("mof-2020"), load_rubric("mof-2020-review"))

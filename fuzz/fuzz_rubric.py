@@ -26,15 +26,16 @@ from pathlib import Path
 import atheris  # type: ignore[import-untyped]
 
 with atheris.instrument_imports(include=["perfscore", "tomllib"]):
-    from perfscore.department import department_from_data, evaluate_department, is_department
-    from perfscore.department import render as department_render
-    from perfscore.engine import evaluate
     from perfscore.errors import PerfscoreError
-    from perfscore.loader import case_from_data, parse_json, read_text
-    from perfscore.presets import load_department_rubric, load_rubric
-    from perfscore.render.jsonout import to_dict
-    from perfscore.render.table import render_one
-    from perfscore.report import render_report
+    from perfscore.input.department import department_from_data, is_department
+    from perfscore.input.jsonfile import case_from_data, parse_json, read_text
+    from perfscore.rendering import department as department_render
+    from perfscore.rendering.jsonout import to_dict
+    from perfscore.rendering.report import render_report
+    from perfscore.rendering.table import render_one
+    from perfscore.rubrics.loading import load_department_rubric, load_rubric
+    from perfscore.scoring.department import evaluate_department
+    from perfscore.scoring.project import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE_FILE = ROOT / "cases" / "miyi-2022-5-government-work.json"

@@ -17,8 +17,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from perfscore.case import CHILDREN, Case, Form, aliases, spellings
-from perfscore.department.case import DEPARTMENT_CHILDREN, DepartmentCase
+from perfscore.models.case import CHILDREN, Case, Form, aliases, spellings
+from perfscore.models.department import DEPARTMENT_CHILDREN, DepartmentCase
 
 ASCII = {"≥": ">=", "≤": "<=", "＝": "=", "＜": "<", "＞": ">"}
 LEVELS = {

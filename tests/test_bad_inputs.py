@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from perfscore.cli import main
-from perfscore.messages import toml_message
+from perfscore.input.messages import toml_message
 
 TESTS = Path(__file__).resolve().parent
 BAD_CASES = TESTS / "bad"

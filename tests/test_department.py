@@ -34,19 +34,19 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from perfscore.checks.accounts import account_findings
+from perfscore.checks.department import says_none
 from perfscore.cli import main
-from perfscore.department.accounts import account_findings
-from perfscore.department.case import Evaluation as Claims
-from perfscore.department.engine import evaluate_department
-from perfscore.department.findings import says_none
-from perfscore.department.loader import LoadedDepartment, load_department
-from perfscore.department.methods import METHODS
-from perfscore.department.results import DepartmentEvaluation, ItemResult
-from perfscore.department.rubric import DepartmentRubric
 from perfscore.errors import RubricError
-from perfscore.numbers import ZERO
-from perfscore.presets import load_department_rubric, load_rubric, rubric_kind, shipped
-from perfscore.results import Finding
+from perfscore.input.department import LoadedDepartment, load_department
+from perfscore.models.department import Evaluation as Claims
+from perfscore.models.department_results import DepartmentEvaluation, ItemResult
+from perfscore.models.numbers import ZERO
+from perfscore.models.results import Finding
+from perfscore.rubrics.department import DepartmentRubric
+from perfscore.rubrics.loading import load_department_rubric, load_rubric, rubric_kind, shipped
+from perfscore.scoring.department import evaluate_department
+from perfscore.scoring.department_methods import METHODS
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""The final-accounts checks (perfscore.department.accounts): the seed, deliberate errors, rules."""
+"""The final-accounts checks (perfscore.checks.accounts): the seed, deliberate errors, rules."""
 
 from __future__ import annotations
 
@@ -13,17 +13,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from perfscore.case import Case
-from perfscore.department.accounts import (
-    ACCOUNT_CHECKS,
-    AccountRules,
-    account_findings,
-    account_title,
-)
-from perfscore.department.case import DepartmentCase
-from perfscore.department.loader import load_department
-from perfscore.numbers import HUNDRED, half_up
-from perfscore.results import Finding
+from perfscore.checks.accounts import ACCOUNT_CHECKS, AccountRules, account_findings, account_title
+from perfscore.input.department import load_department
+from perfscore.models.case import Case
+from perfscore.models.department import DepartmentCase
+from perfscore.models.numbers import HUNDRED, half_up
+from perfscore.models.results import Finding
 
 from .conftest import ROOT
 

@@ -15,8 +15,8 @@ import pytest
 from openpyxl import Workbook
 
 from perfscore import Case, evaluate, load_case, load_rubric
-from perfscore.batch import evaluate_form
-from perfscore.forms import FormCase, read_workbook
+from perfscore.input.forms import FormCase, read_workbook
+from perfscore.review.batch import evaluate_form
 
 from . import formbuild
 from .conftest import CASES, ROOT

@@ -18,10 +18,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore import Case, Evaluation, PerfscoreError, evaluate, load_case, load_rubric
-from perfscore.batch import evaluate_form
-from perfscore.case import Budget, BudgetRow, Indicator, Project, Source, aliases
-from perfscore.forms import read_workbook
-from perfscore.forms.filled import (
+from perfscore.input.forms import read_workbook
+from perfscore.input.forms.layout import LAYOUTS, MOF_2020, SICHUAN_2023, Layout
+from perfscore.models.case import Budget, BudgetRow, Indicator, Project, Source, aliases
+from perfscore.rendering.forms.filled import (
     BUDGET_HEAD,
     FINDINGS_HEAD,
     INDICATOR_HEAD,
@@ -29,8 +29,8 @@ from perfscore.forms.filled import (
     unique_name,
     write_filled,
 )
-from perfscore.forms.layout import LAYOUTS, MOF_2020, SICHUAN_2023, Layout
-from perfscore.forms.template import write_template
+from perfscore.rendering.forms.template import write_template
+from perfscore.review.batch import evaluate_form
 
 from .conftest import CASES, ROOT
 

@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfscore import evaluate, load_case, load_rubric
+from perfscore.checks.number_as_text import number_findings
 from perfscore.cli import main
-from perfscore.guard import key_positions
-from perfscore.numbers import parse_decimal
-from perfscore.textnumbers import number_findings
+from perfscore.input.guard import key_positions
+from perfscore.models.numbers import parse_decimal
 
 from .conftest import ROOT
 

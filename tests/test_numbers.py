@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from perfscore import evaluate, load_rubric
-from perfscore.loader import case_from_data, parse_json
-from perfscore.numbers import checked, fmt, half_up, percent
+from perfscore.input.jsonfile import case_from_data, parse_json
+from perfscore.models.numbers import checked, fmt, half_up, percent
 
 RUBRIC = load_rubric()
 

@@ -14,22 +14,20 @@ from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from perfscore import evaluate, load_rubric
-from perfscore.case import Indicator
-from perfscore.department import (
-    account_findings,
-    department_from_data,
-    evaluate_department,
-)
-from perfscore.department.render import to_dict as department_dict
-from perfscore.dump import case_text
-from perfscore.engine import score_indicator
-from perfscore.loader import case_from_data, parse_json
-from perfscore.methods import QUANTITATIVE
-from perfscore.numbers import ZERO, half_up
-from perfscore.presets import load_department_rubric
-from perfscore.render.jsonout import to_dict
-from perfscore.schema import SCHEMA_ID, case_schema
-from perfscore.weights import apportion
+from perfscore.checks.accounts.run import account_findings
+from perfscore.input.department import department_from_data
+from perfscore.input.dump import case_text
+from perfscore.input.jsonfile import case_from_data, parse_json
+from perfscore.models.case import Indicator
+from perfscore.models.numbers import ZERO, half_up
+from perfscore.models.schema import SCHEMA_ID, case_schema
+from perfscore.rendering.department import to_dict as department_dict
+from perfscore.rendering.jsonout import to_dict
+from perfscore.rubrics.loading import load_department_rubric
+from perfscore.scoring.department import evaluate_department
+from perfscore.scoring.methods import QUANTITATIVE
+from perfscore.scoring.project import score_indicator
+from perfscore.scoring.weights import apportion
 
 from .strategies import (
     ascii_operators,

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from perfscore import evaluate, load_rubric
-from perfscore.case import Case, Indicator
-from perfscore.loader import case_from_data
-from perfscore.scalars import parse_operator, split_operator
-from perfscore.values import phrase_factor, read_actual
+from perfscore.input.jsonfile import case_from_data
+from perfscore.models.case import Case, Indicator
+from perfscore.models.scalars import parse_operator, split_operator
+from perfscore.scoring.values import phrase_factor, read_actual
 
 RUBRIC = load_rubric()
 REVIEW = load_rubric("mof-2020-review")

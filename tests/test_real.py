@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from perfscore import evaluate, load_case, load_rubric
 from perfscore.cli import main
-from perfscore.forms import read_workbook
-from perfscore.results import Evaluation
+from perfscore.input.forms import read_workbook
+from perfscore.models.results import Evaluation
 
 from . import formbuild
 from .conftest import ROOT

@@ -142,7 +142,7 @@ def test_docx_and_several_need_an_output() -> None:
 
 
 def test_template_folder_changes_the_wording(tmp_path: Path) -> None:
-    shipped = ROOT / "src" / "perfscore" / "templates" / "report" / "text.j2"
+    shipped = ROOT / "src" / "perfscore" / "rendering" / "templates" / "report" / "text.j2"
     text = shipped.read_text(encoding="utf-8").replace("加快预算执行进度", "督促资金拨付进度")
     (tmp_path / "text.j2").write_text(text, encoding="utf-8")
     result = run("report", str(WORK), "--template", str(tmp_path))

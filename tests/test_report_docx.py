@@ -19,11 +19,11 @@ from docx.shared import Cm
 from docx.table import Table
 
 from perfscore import evaluate, load_case, load_rubric
-from perfscore.report.context import Report, report_of
-from perfscore.report.markdown import render_markdown
-from perfscore.report.templates import environment
-from perfscore.report.texts import Texts, texts_of
-from perfscore.report.word import BODY_FONT, HEADING_FONT, write_docx
+from perfscore.rendering.report.context import Report, report_of
+from perfscore.rendering.report.markdown import render_markdown
+from perfscore.rendering.report.templates import environment
+from perfscore.rendering.report.texts import Texts, texts_of
+from perfscore.rendering.report.word import BODY_FONT, HEADING_FONT, write_docx
 
 from .conftest import CASES, ROOT
 

@@ -19,13 +19,13 @@ import pytest
 from markupsafe import Markup
 
 from perfscore import evaluate, load_case, load_rubric
-from perfscore.case import Case
-from perfscore.report import render_report
-from perfscore.report.chart import NO_RATE, chart_of, render_chart, scale
-from perfscore.report.context import LevelLine, Report, report_of
-from perfscore.report.html import render_html
-from perfscore.report.templates import environment
-from perfscore.report.texts import Texts, texts_of
+from perfscore.models.case import Case
+from perfscore.rendering.report import render_report
+from perfscore.rendering.report.chart import NO_RATE, chart_of, render_chart, scale
+from perfscore.rendering.report.context import LevelLine, Report, report_of
+from perfscore.rendering.report.html import render_html
+from perfscore.rendering.report.templates import environment
+from perfscore.rendering.report.texts import Texts, texts_of
 
 from .conftest import CASES, ROOT
 

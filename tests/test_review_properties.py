@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perfscore import load_rubric
-from perfscore.review.formats import encode_line, summary_dict
+from perfscore.rendering.review import encode_line, summary_dict
 from perfscore.review.inputs import Text, Unit, read_unit, spans
 from perfscore.review.runner import Reviewer
 from perfscore.review.summary import Summary

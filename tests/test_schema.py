@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from perfscore.loader import parse_json
-from perfscore.schema import SCHEMA_ID, case_schema, schema_text
+from perfscore.input.jsonfile import parse_json
+from perfscore.models.schema import SCHEMA_ID, case_schema, schema_text
 
 from .conftest import CASES, DEPARTMENTS, ROOT
 from .strategies import chinese_keys

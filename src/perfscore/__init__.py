@@ -6,13 +6,13 @@
 '99.70'
 """
 
-from .case import Case
-from .engine import evaluate
-from .errors import CaseError, PerfscoreError, RubricError
-from .loader import load_case
-from .presets import load_rubric
-from .results import Evaluation, Finding
-from .rubric import Rubric
+from perfscore.errors import CaseError, PerfscoreError, RubricError
+from perfscore.input.jsonfile import load_case
+from perfscore.models.case import Case
+from perfscore.models.results import Evaluation, Finding
+from perfscore.rubrics.loading import load_rubric
+from perfscore.rubrics.model import Rubric
+from perfscore.scoring.project import evaluate
 
 __version__ = "0.1.0"
 

@@ -1,7 +1,7 @@
 """Findings a reviewer raises, one registered check per code (see ``registry``)."""
 
-from . import budget, indicators, rows, totals
-from .registry import CHECKS, Check, check, run_checks, title
+from perfscore.checks import budget, indicators, rows, totals
+from perfscore.checks.registry import CHECKS, Check, check, run_checks, title
 
 __all__ = [
     "CHECKS",

@@ -6,10 +6,10 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
-from ..case import Budget, Source
-from ..numbers import HUNDRED, ZERO, fmt, fmt_plain, half_up, percent
-from ..results import Scored
-from .registry import Raised, check, option
+from perfscore.checks.registry import Raised, check, option
+from perfscore.models.case import Budget, Source
+from perfscore.models.numbers import HUNDRED, ZERO, fmt, fmt_plain, half_up, percent
+from perfscore.models.results import Scored
 
 COLUMNS: Final = {"initial": "年初预算", "adjusted": "调整后预算", "executed": "预算执行数"}
 

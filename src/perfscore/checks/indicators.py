@@ -6,11 +6,11 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
-from ..methods import OVERSHOOT_OPERATORS
-from ..numbers import HUNDRED, fmt, fmt_plain, half_up, percent
-from ..results import IndicatorResult, Scored
-from ..values import convert, money_factor
-from .registry import Raised, check, option
+from perfscore.checks.registry import Raised, check, option
+from perfscore.models.numbers import HUNDRED, fmt, fmt_plain, half_up, percent
+from perfscore.models.results import IndicatorResult, Scored
+from perfscore.scoring.methods import OVERSHOOT_OPERATORS
+from perfscore.scoring.values import convert, money_factor
 
 
 def _label(row: IndicatorResult) -> str:

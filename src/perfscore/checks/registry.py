@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final, cast
 
-from ..results import SEVERITY_RANK, Finding, Scored
-from ..rubric import Rubric, Severity
+from perfscore.models.results import SEVERITY_RANK, Finding, Scored
+from perfscore.rubrics.model import Rubric, Severity
 
 #: A check says (message, where), or (message, where, severity) to override its default.
 Raised = tuple[str, str] | tuple[str, str, Severity]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-from ..results import IndicatorResult, Scored
-from .registry import Raised, check
+from perfscore.checks.registry import Raised, check
+from perfscore.models.results import IndicatorResult, Scored
 
 #: Rows a finding names one by one; more are counted.
 _NAMED: Final = 10

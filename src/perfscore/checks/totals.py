@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..numbers import HUNDRED, ZERO, fmt, fmt_plain, fmt_signed, half_up, percent
-from ..results import Scored
-from .registry import Raised, check, option, severity_option
+from perfscore.checks.registry import Raised, check, option, severity_option
+from perfscore.models.numbers import HUNDRED, ZERO, fmt, fmt_plain, fmt_signed, half_up, percent
+from perfscore.models.results import Scored
 
 
 def _name(scored: Scored, index: int) -> str:

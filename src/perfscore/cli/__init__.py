@@ -10,12 +10,13 @@ from typing import IO, Any
 
 import click
 
-from .. import __version__, limits
-from ..errors import PerfscoreError
-from .cases import rubrics, schema, validate
-from .common import INTERRUPTED, fail
-from .documents import import_command, report, template
-from .score import evaluate, review_command
+from perfscore import __version__
+from perfscore.cli.cases import rubrics, schema, validate
+from perfscore.cli.common import INTERRUPTED, fail
+from perfscore.cli.documents import import_command, report, template
+from perfscore.cli.score import evaluate, review_command
+from perfscore.errors import PerfscoreError
+from perfscore.input import limits
 
 
 class Interrupted(click.ClickException):

@@ -12,18 +12,18 @@ import click
 import jsonschema
 from referencing import Registry, Resource
 
-from ..department import department_from_data, is_department
-from ..errors import CaseError, PerfscoreError
-from ..loader import case_from_data, case_paths, json_path, parse_json, read_text
-from ..presets import (
+from perfscore.cli.common import BAD_INPUT, fail, rubric_or_exit, write_or_exit
+from perfscore.errors import CaseError, PerfscoreError
+from perfscore.input.department import department_from_data, is_department
+from perfscore.input.jsonfile import case_from_data, case_paths, json_path, parse_json, read_text
+from perfscore.models.schema import SCHEMA_ID, SCHEMAS, case_schema, schema_text
+from perfscore.rubrics.loading import (
     DEFAULT_DEPARTMENT_RUBRIC,
     DEFAULT_RUBRIC,
     load_department_rubric,
     rubric_kind,
     shipped,
 )
-from ..schema import SCHEMA_ID, SCHEMAS, case_schema, schema_text
-from .common import BAD_INPUT, fail, rubric_or_exit, write_or_exit
 
 Validators = dict[str, jsonschema.Draft202012Validator]
 

@@ -8,13 +8,13 @@ from typing import Any, Final, NoReturn
 
 import click
 
-from ..batch import Rules, evaluate_paths, rules_named
-from ..errors import PerfscoreError
-from ..forms import DEFAULT_LAYOUT, LAYOUTS
-from ..output import write_text
-from ..presets import DEFAULT_RUBRIC, load_rubric
-from ..render.mixed import Result
-from ..rubric import Rubric
+from perfscore.errors import PerfscoreError
+from perfscore.input.forms import DEFAULT_LAYOUT, LAYOUTS
+from perfscore.rendering.mixed import Result
+from perfscore.rendering.output import write_text
+from perfscore.review.batch import Rules, evaluate_paths, rules_named
+from perfscore.rubrics.loading import DEFAULT_RUBRIC, load_rubric
+from perfscore.rubrics.model import Rubric
 
 BAD_INPUT: Final = 2
 FAILED: Final = 1

@@ -7,22 +7,7 @@ from collections.abc import Sequence
 
 import click
 
-from ..errors import PerfscoreError
-from ..forms.convert import import_forms, write_cases
-from ..forms.template import write_template
-from ..output import atomic_output, confined
-from ..report import FORMATS as REPORT_FORMATS
-from ..report import (
-    SUFFIXES,
-    Format,
-    file_stem,
-    is_folder,
-    make_folder,
-    render_report,
-    unique_names,
-)
-from ..results import Evaluation
-from .common import (
+from perfscore.cli.common import (
     BAD_INPUT,
     fail,
     format_option,
@@ -30,6 +15,21 @@ from .common import (
     rubric_option,
     rules_or_exit,
     scored,
+)
+from perfscore.errors import PerfscoreError
+from perfscore.input.forms.convert import import_forms, write_cases
+from perfscore.models.results import Evaluation
+from perfscore.rendering.forms.template import write_template
+from perfscore.rendering.output import atomic_output, confined
+from perfscore.rendering.report import FORMATS as REPORT_FORMATS
+from perfscore.rendering.report import (
+    SUFFIXES,
+    Format,
+    file_stem,
+    is_folder,
+    make_folder,
+    render_report,
+    unique_names,
 )
 
 _NO_DEPARTMENT_REPORT = (

@@ -9,20 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..batch import fails
-from ..errors import PerfscoreError
-from ..forms.filled import write_filled
-from ..output import atomic_output
-from ..presets import REVIEW_RUBRIC
-from ..render import FORMATS
-from ..render.mixed import FORMATS as RESULT_FORMATS
-from ..render.mixed import Result
-from ..results import Evaluation
-from ..review import FORMATS as REVIEW_FORMATS
-from ..review import Plan, Reviewed, input_files, is_large, review
-from ..review.formats import summary_text
-from ..rubric import Severity
-from .common import (
+from perfscore.cli.common import (
     BAD_INPUT,
     FAILED,
     fail,
@@ -35,6 +22,19 @@ from .common import (
     scored,
     write_or_exit,
 )
+from perfscore.errors import PerfscoreError
+from perfscore.models.results import Evaluation
+from perfscore.rendering.formats import FORMATS
+from perfscore.rendering.forms.filled import write_filled
+from perfscore.rendering.mixed import FORMATS as RESULT_FORMATS
+from perfscore.rendering.mixed import Result
+from perfscore.rendering.output import atomic_output
+from perfscore.rendering.review import summary_text
+from perfscore.review import FORMATS as REVIEW_FORMATS
+from perfscore.review import Plan, Reviewed, input_files, is_large, review
+from perfscore.review.batch import fails
+from perfscore.rubrics.loading import REVIEW_RUBRIC
+from perfscore.rubrics.model import Severity
 
 
 @click.command()

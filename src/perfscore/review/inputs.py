@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final
 
-from ..encodings import decode_line
-from ..errors import CaseError
-from ..forms import XLSX_SUFFIXES, FormCase, read_tables
-from ..limits import current, exceeded
-from ..loader import read_text
-from ..messages import os_message
+from perfscore.errors import CaseError
+from perfscore.input.encodings import decode_line
+from perfscore.input.forms import XLSX_SUFFIXES, FormCase, read_tables
+from perfscore.input.jsonfile import read_text
+from perfscore.input.limits import current, exceeded
+from perfscore.input.messages import os_message
 
 #: Bytes of JSON Lines per unit, and case files per unit.
 SPAN_BYTES: Final = 1 << 20

@@ -8,16 +8,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
-from ..errors import PerfscoreError
-from ..loader import case_paths
-from ..output import atomic_output, write_text
-from ..rubric import Rubric, Severity
-from .formats import Batch, encode_line, render_csv, render_json, render_table, summary_line
-from .inputs import SUFFIXES, total_size, units
-from .rows import Problem, Row, order
-from .runner import Done, Reviewer, run
-from .summary import Summary
-from .xlsx import write_xlsx
+from perfscore.errors import PerfscoreError
+from perfscore.input.jsonfile import case_paths
+from perfscore.rendering.output import atomic_output, write_text
+from perfscore.rendering.review import (
+    Batch,
+    encode_line,
+    render_csv,
+    render_json,
+    render_table,
+    summary_line,
+)
+from perfscore.rendering.review_xlsx import write_xlsx
+from perfscore.review.inputs import SUFFIXES, total_size, units
+from perfscore.review.rows import Problem, Row, order
+from perfscore.review.runner import Done, Reviewer, run
+from perfscore.review.summary import Summary
+from perfscore.rubrics.model import Rubric, Severity
 
 Format = Literal["table", "json", "jsonl", "csv", "xlsx"]
 FORMATS: Final[tuple[Format, ...]] = ("table", "json", "jsonl", "csv", "xlsx")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..department import DepartmentEvaluation, title
-from ..errors import PerfscoreError
-from ..results import SEVERITY_RANK, Evaluation, Finding
+from perfscore.checks.titles import title
+from perfscore.errors import PerfscoreError
+from perfscore.models.department_results import DepartmentEvaluation
+from perfscore.models.results import SEVERITY_RANK, Evaluation, Finding
 
 
 @dataclass(frozen=True, slots=True)

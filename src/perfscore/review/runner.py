@@ -10,16 +10,17 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import Final
 
-from ..batch import department_rubric_for, evaluate_form, with_number_findings
-from ..department import department_from_data, evaluate_department, is_department
-from ..engine import evaluate
-from ..errors import PerfscoreError
-from ..forms import FormCase
-from ..loader import case_from_data, parse_json
-from ..rubric import Rubric
-from .inputs import Text, Unit, read_unit
-from .rows import Problem, Row, department_row, row_of
-from .summary import Summary
+from perfscore.errors import PerfscoreError
+from perfscore.input.department import department_from_data, is_department
+from perfscore.input.forms import FormCase
+from perfscore.input.jsonfile import case_from_data, parse_json
+from perfscore.review.batch import department_rubric_for, evaluate_form, with_number_findings
+from perfscore.review.inputs import Text, Unit, read_unit
+from perfscore.review.rows import Problem, Row, department_row, row_of
+from perfscore.review.summary import Summary
+from perfscore.rubrics.model import Rubric
+from perfscore.scoring.department import evaluate_department
+from perfscore.scoring.project import evaluate
 
 Encoder = Callable[[Row | Problem], bytes]
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
 
-from ..checks import title
-from ..numbers import ZERO, half_up
-from ..rubric import Review
-from .rows import Row
+from perfscore.checks import title
+from perfscore.models.numbers import ZERO, half_up
+from perfscore.review.rows import Row
+from perfscore.rubrics.model import Review
 
 #: The department of a submission that names none.
 NO_DEPARTMENT = "（未填主管部门）"

@@ -1,0 +1,56 @@
+"""``balance-mismatch``: 收入总计 = 支出总计 = 收、支总计.
+
+收入总计 is 本年收入合计 + 年初结转结余; 支出总计 is 本年支出合计 + 年末结转结余. The two
+must balance, and each must be the 收、支总计 the text states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfscore.checks.accounts.common import UNIT
+from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.models.department import Accounts
+from perfscore.models.numbers import fmt, fmt_signed
+
+
+def _sides(accounts: Accounts) -> tuple[tuple[str, Decimal, str], tuple[str, Decimal, str]]:
+    """(name, amount, how it is made up) for 收入总计 and 支出总计."""
+    income, spending, carryover = accounts.income, accounts.spending, accounts.carryover
+    return (
+        (
+            "收入总计",
+            income.total + carryover.opening,
+            f"本年收入合计 {fmt(income.total)} + 年初结转结余 {fmt(carryover.opening)}",
+        ),
+        (
+            "支出总计",
+            spending.total + carryover.closing,
+            f"本年支出合计 {fmt(spending.total)} + 年末结转结余 {fmt(carryover.closing)}",
+        ),
+    )
+
+
+@account_check("balance-mismatch", "error", "收支总计不平衡")
+def balance_mismatch(context: Context) -> Iterator[Raised]:
+    """收入总计 against 支出总计, and each against the stated 收、支总计."""
+    income, spending = _sides(context.accounts)
+    if context.differs(income[1], spending[1]):
+        yield (
+            f"{income[0]} {fmt(income[1])} {UNIT}（{income[2]}）与"
+            f"{spending[0]} {fmt(spending[1])} {UNIT}（{spending[2]}）不平衡，"
+            f"相差 {fmt_signed(income[1] - spending[1])} {UNIT}",
+            "$.accounts.carryover",
+        )
+    stated = context.accounts.totals.current
+    for name, amount, made_of in (income, spending):
+        if context.differs(stated, amount):
+            yield (
+                f"收、支总计填报 {fmt(stated)} {UNIT}，{name}为 {fmt(amount)} {UNIT}"
+                f"（{made_of}），相差 {fmt_signed(stated - amount)} {UNIT}",
+                "$.accounts.totals.current",
+            )
+
+
+__all__ = ["balance_mismatch"]

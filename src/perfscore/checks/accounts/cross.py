@@ -1,0 +1,74 @@
+"""Checks across parts of the report: 项目支出 against the project tables, 基本支出 twice.
+
+- ``project-total-mismatch``: the 本年支出 part named 项目支出 against the sum of the
+  department's projects' 执行数 (each the sum of its funding rows when they give it);
+- ``basic-total-mismatch``: when the year's spending is all 一般公共预算财政拨款 (its 支出
+  equals 本年支出合计), the 本年支出 part named 基本支出 must be the 一般公共预算财政拨款
+  基本支出 of section 六.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final
+
+from perfscore.checks.accounts.common import UNIT
+from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.models.numbers import ZERO, fmt, fmt_signed
+from perfscore.scoring.project import budget_column
+
+#: How the spending parts are recognised by name.
+PROJECT_SPENDING: Final = "项目支出"
+BASIC_SPENDING: Final = "基本支出"
+
+
+def projects_executed(context: Context) -> Decimal | None:
+    """The sum of the projects' 执行数, or None without projects or when one gives none."""
+    executed = [budget_column(project.budget, "executed") for project in context.projects]
+    if not executed or any(value is None for value in executed):
+        return None
+    return sum((value for value in executed if value is not None), ZERO)
+
+
+@account_check("project-total-mismatch", "warning", "项目支出与项目执行数合计不符")
+def project_total_mismatch(context: Context) -> Iterator[Raised]:
+    """项目支出 against the sum of the projects' 执行数."""
+    total = projects_executed(context)
+    if total is None:
+        return
+    count = len(context.projects)
+    for index, part in enumerate(context.accounts.spending.parts):
+        if PROJECT_SPENDING in part.name and context.differs(part.amount, total):
+            yield (
+                f"{part.name} {fmt(part.amount)} {UNIT}，{count} 个项目的预算执行数合计 "
+                f"{fmt(total)} {UNIT}，相差 {fmt_signed(part.amount - total)} {UNIT}",
+                f"$.accounts.spending.parts[{index}].amount",
+            )
+
+
+@account_check("basic-total-mismatch", "warning", "基本支出前后不一致")
+def basic_total_mismatch(context: Context) -> Iterator[Raised]:
+    """本年支出's 基本支出 against 一般公共预算财政拨款基本支出, when the two must agree."""
+    accounts = context.accounts
+    general, basic, spending = accounts.general, accounts.basic, accounts.spending
+    if general is None or basic is None or general.current != spending.total:
+        return
+    for part in spending.parts:
+        if BASIC_SPENDING in part.name and context.differs(basic.total, part.amount):
+            yield (
+                f"一般公共预算财政拨款基本支出 {fmt(basic.total)} {UNIT}，本年支出中"
+                f"{part.name} {fmt(part.amount)} {UNIT}，相差 "
+                f"{fmt_signed(basic.total - part.amount)} {UNIT}"
+                f"（本年支出全部为一般公共预算财政拨款支出，两者应相等）",
+                "$.accounts.basic.total",
+            )
+
+
+__all__ = [
+    "BASIC_SPENDING",
+    "PROJECT_SPENDING",
+    "basic_total_mismatch",
+    "project_total_mismatch",
+    "projects_executed",
+]

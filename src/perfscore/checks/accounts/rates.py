@@ -1,0 +1,157 @@
+"""``yoy-mismatch`` and ``completion-mismatch``: stated changes, growth and completion rates.
+
+增减额 = 本年 - 上年; 增长率 = 增减额 / 上年 × 100; 完成预算 = 决算数 / 预算数 × 100, each
+rate compared at the precision it is stated to. Nothing is said when 上年 or 预算数 is missing;
+a rate over a zero base cannot be computed and is reported unless it is 0% of 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from perfscore.checks.accounts.common import (
+    UNIT,
+    amount_of,
+    function_label,
+    percent_of,
+    plain,
+    rate_text,
+    walk,
+)
+from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.models.department import Accounts
+from perfscore.models.numbers import fmt, fmt_signed
+
+
+@dataclass(frozen=True, slots=True)
+class Yearly:
+    """A figure against last year's, with the change and growth the text states."""
+
+    label: str
+    where: str
+    current: Decimal
+    previous: Decimal | None
+    change: Decimal | None
+    growth: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """A figure against its budget, with the completion rate the text states."""
+
+    label: str
+    where: str
+    actual: Decimal | None
+    budget: Decimal | None
+    stated: Decimal | None
+
+
+_COMPARED: Final = {
+    "totals": "收、支总计",
+    "fiscal": "财政拨款收、支总计",
+    "general": "一般公共预算财政拨款支出",
+    "operating": "机关运行经费",
+}
+
+
+def yearlies(accounts: Accounts) -> Iterator[Yearly]:
+    """Every figure with a previous year's counterpart, in the order of the case."""
+    for key, label in _COMPARED.items():
+        c = getattr(accounts, key)
+        if c is not None:
+            yield Yearly(label, f"$.accounts.{key}", c.current, c.previous, c.change, c.growth)
+    three = accounts.three_public
+    if three is not None:
+        where = "$.accounts.three_public"
+        yield Yearly("“三公”经费", where, three.actual, three.previous, three.change, three.growth)
+        for index, p in enumerate(three.parts):
+            path = f"{where}.parts[{index}]"
+            yield Yearly(p.name, path, p.actual, p.previous, p.change, p.growth)
+
+
+def _growth(row: Yearly, previous: Decimal, growth: Decimal) -> str | None:
+    """What is wrong with the stated growth, if anything (0% of 0 to 0 is right)."""
+    if not previous:
+        if row.current or growth:
+            return f"{row.label}上年数为 0，增长率无法计算，但填报了 {plain(growth)}%"
+        return None
+    computed = percent_of(row.current - previous, previous, growth)
+    if computed == growth:
+        return None
+    formula = f"({fmt(row.current)} - {fmt(previous)}) / {fmt(previous)}"
+    return rate_text(f"{row.label}增长率", growth, formula, computed)
+
+
+@account_check("yoy-mismatch", "warning", "同比增减计算有误")
+def yoy_mismatch(context: Context) -> Iterator[Raised]:
+    """Each stated 增减额 and 增长率 against this year's and last year's figures."""
+    for row in yearlies(context.accounts):
+        previous = row.previous
+        if previous is None:
+            continue
+        computed = row.current - previous
+        if row.change is not None and context.differs(row.change, computed):
+            yield (
+                f"{row.label}增减额填报 {fmt(row.change)} {UNIT}，"
+                f"按 {fmt(row.current)} - {fmt(previous)} 计算为 {fmt(computed)} {UNIT}，"
+                f"相差 {fmt_signed(row.change - computed)} {UNIT}",
+                f"{row.where}.change",
+            )
+        problem = None if row.growth is None else _growth(row, previous, row.growth)
+        if problem is not None:
+            yield problem, f"{row.where}.growth"
+
+
+def completions(accounts: Accounts) -> Iterator[Completion]:
+    """Every stated completion rate, in the order of the case."""
+    general = accounts.general
+    if general is not None:
+        where = "$.accounts.general"
+        label = "一般公共预算财政拨款支出"
+        yield Completion(label, where, general.current, general.budget, general.completion)
+        for f, path in walk(general.functions, f"{where}.functions"):
+            yield Completion(function_label(f), path, amount_of(f), f.budget, f.completion)
+    three = accounts.three_public
+    if three is not None:
+        where = "$.accounts.three_public"
+        yield Completion("“三公”经费", where, three.actual, three.budget, three.completion)
+        for index, p in enumerate(three.parts):
+            path = f"{where}.parts[{index}]"
+            yield Completion(p.name, path, p.actual, p.budget, p.completion)
+
+
+def _completion(row: Completion) -> str | None:
+    """What is wrong with a stated completion rate, if anything."""
+    if row.stated is None or row.budget is None or row.actual is None:
+        return None
+    if not row.budget:
+        if row.actual or row.stated:
+            return f"{row.label}预算数为 0，完成率无法计算，但填报了完成预算 {plain(row.stated)}%"
+        return None
+    computed = percent_of(row.actual, row.budget, row.stated)
+    if computed == row.stated:
+        return None
+    formula = f"{fmt(row.actual)} / {fmt(row.budget)}"
+    return rate_text(f"{row.label}完成预算", row.stated, formula, computed)
+
+
+@account_check("completion-mismatch", "warning", "预算完成率计算有误")
+def completion_mismatch(context: Context) -> Iterator[Raised]:
+    """Each stated 完成预算 rate against 决算数 / 预算数."""
+    for row in completions(context.accounts):
+        problem = _completion(row)
+        if problem is not None:
+            yield problem, f"{row.where}.completion"
+
+
+__all__ = [
+    "Completion",
+    "Yearly",
+    "completion_mismatch",
+    "completions",
+    "yearlies",
+    "yoy_mismatch",
+]

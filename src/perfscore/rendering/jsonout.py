@@ -1,0 +1,101 @@
+"""JSON output: one object per evaluation, numbers as JSON numbers (exact to 2 places)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from perfscore.models.case import Indicator
+from perfscore.models.results import Evaluation, ExecutionResult, IndicatorResult
+from perfscore.rendering.narrative import summary
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: integral values as integers, others as the shortest float."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def scalar(value: Decimal | str | None) -> int | float | str | None:
+    return number(value) if isinstance(value, Decimal) else value
+
+
+def _indicator(row: IndicatorResult) -> dict[str, Any]:
+    given: Indicator = row.indicator
+    return {
+        "level1": given.level1,
+        "level2": given.level2,
+        "name": given.name,
+        "operator": given.operator,
+        "target": scalar(given.target),
+        "unit": given.unit,
+        "actual": scalar(given.actual),
+        "reason": given.reason,
+        "claimed_weight": number(given.weight),
+        "claimed_score": number(given.score),
+        "level": row.level,
+        "weight": number(row.weight),
+        "score": number(row.score),
+        "status": row.status,
+        "basis": row.basis,
+    }
+
+
+def _execution(execution: ExecutionResult, evaluation: Evaluation) -> dict[str, Any]:
+    budget = evaluation.case.budget
+    return {
+        "unit": budget.unit,
+        "initial": number(execution.initial),
+        "adjusted": number(execution.adjusted),
+        "executed": number(execution.executed),
+        "rate": number(execution.rate),
+        "stated_rate": number(budget.rate),
+        "weight": number(execution.weight),
+        "score": number(execution.score),
+        "claimed_score": number(budget.score),
+        "basis": execution.basis,
+    }
+
+
+def to_dict(evaluation: Evaluation) -> dict[str, Any]:
+    """The evaluation as plain JSON-ready data."""
+    project = evaluation.case.project
+    return {
+        "file": evaluation.source,
+        "rubric": evaluation.rubric.name,
+        "year": evaluation.case.year,
+        "project": project.model_dump(),
+        "score": number(evaluation.score),
+        "grade": evaluation.grade,
+        "claimed_score": number(evaluation.claimed_score),
+        "difference": number(evaluation.difference),
+        "execution": _execution(evaluation.execution, evaluation),
+        "levels": [
+            {
+                "key": lv.key,
+                "name": lv.name,
+                "weight": number(lv.weight),
+                "score": number(lv.score),
+                "count": lv.count,
+            }
+            for lv in evaluation.levels
+        ],
+        "indicators": [_indicator(row) for row in evaluation.indicators],
+        "findings": [
+            {"code": f.code, "severity": f.severity, "message": f.message, "where": f.where}
+            for f in evaluation.findings
+        ],
+        "summary": summary(evaluation),
+    }
+
+
+def render(evaluations: Sequence[Evaluation], *, single: bool) -> str:
+    """One object when ``single``, else an array."""
+    data: Any = to_dict(evaluations[0]) if single else [to_dict(e) for e in evaluations]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["number", "render", "to_dict"]

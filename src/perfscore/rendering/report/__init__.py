@@ -1,0 +1,55 @@
+"""The 自评报告: one project's self-evaluation report, in Markdown, HTML or Word.
+
+Numbers come from the evaluation (``context.py``), wording from Jinja2 templates shipped as
+package data (``templates/report/``) that a folder given with ``--template`` overrides.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Final, Literal
+
+from jinja2 import TemplateError
+
+from perfscore.models.results import Evaluation
+from perfscore.rendering.report.context import Report, report_of
+from perfscore.rendering.report.files import file_stem, is_folder, make_folder, unique_names
+from perfscore.rendering.report.html import render_html
+from perfscore.rendering.report.markdown import render_markdown
+from perfscore.rendering.report.templates import environment, template_error
+from perfscore.rendering.report.texts import texts_of
+from perfscore.rendering.report.word import write_docx
+
+Format = Literal["md", "html", "docx"]
+FORMATS: Final[tuple[Format, ...]] = ("md", "html", "docx")
+SUFFIXES: Final[dict[Format, str]] = {"md": ".md", "html": ".html", "docx": ".docx"}
+
+
+def render_report(evaluation: Evaluation, form: Format, folder: str | None = None) -> bytes:
+    """One report as the bytes of its file; ``folder`` holds templates that replace the shipped."""
+    report = report_of(evaluation)
+    try:
+        texts = texts_of(report, environment(folder, html=False))
+        if form == "md":
+            return render_markdown(report, texts, environment(folder, html=False)).encode()
+        if form == "html":
+            return render_html(report, texts, environment(folder, html=True)).encode()
+    except TemplateError as error:
+        raise template_error(error, folder) from None
+    stream = io.BytesIO()
+    write_docx(report, texts, stream)
+    return stream.getvalue()
+
+
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "Format",
+    "Report",
+    "file_stem",
+    "is_folder",
+    "make_folder",
+    "render_report",
+    "report_of",
+    "unique_names",
+]

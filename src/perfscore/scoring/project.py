@@ -1,0 +1,340 @@
+"""``evaluate(case, rubric)``: the budget row and every indicator scored, then the checks run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import partial
+from typing import Final
+
+from perfscore.checks import run_checks
+from perfscore.errors import CaseError
+from perfscore.models.case import Budget, Case, Indicator
+from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
+from perfscore.models.results import (
+    Evaluation,
+    ExecutionResult,
+    IndicatorResult,
+    LevelResult,
+    Scored,
+    Status,
+)
+from perfscore.rubrics.model import Rubric
+from perfscore.scoring.methods import (
+    OVERSHOOT_OPERATORS,
+    QUALITATIVE,
+    QUANTITATIVE,
+    Explain,
+    Outcome,
+    text,
+)
+from perfscore.scoring.placement import level_keys, not_applicable
+from perfscore.scoring.values import Reading, convert, read_actual, read_target
+from perfscore.scoring.weights import allocate
+
+
+def evaluate(
+    case: Case, rubric: Rubric, source: str | None = None, *, checks: bool = True
+) -> Evaluation:
+    """Score ``case`` under ``rubric``; ``source`` (the file) is named in any error.
+
+    ``checks=False`` skips the findings, for a caller that needs only the scores.
+    """
+    if case.budget.unit not in rubric.quantitative.money_units:
+        units = "、".join(rubric.quantitative.money_units)
+        raise CaseError(
+            f"无法识别的金额单位 '{case.budget.unit}'（可用：{units}）",
+            file=source,
+            path="$.budget.unit",
+        )
+    applicable = [not not_applicable(row, rubric) for row in case.indicators]
+    every = all(applicable)
+    levels = level_keys(case.indicators, applicable, rubric, source)
+    allocation = allocate(case.indicators, levels, applicable, rubric)
+    execution = score_execution(case.budget, rubric)
+    rows = tuple(
+        score_indicator(i, row, level, weight, rubric)
+        if applicable[i]
+        else _not_applicable_result(i, row, level, rubric)
+        for i, (row, level, weight) in enumerate(
+            zip(case.indicators, levels, allocation.weights, strict=True)
+        )
+    )
+    total = execution.score + sum((row.score for row in rows), ZERO)
+    applicable_rows = rows if every else tuple(row for row in rows if row.applicable)
+    scored = Scored(case, rubric, execution, rows, applicable_rows, allocation, total)
+    claimed = case.claimed_score
+    return Evaluation(
+        source=source,
+        case=case,
+        rubric=rubric,
+        execution=execution,
+        indicators=rows,
+        levels=_level_results(applicable_rows, allocation.level_weights, rubric),
+        score=total,
+        grade=rubric.grade_of(total),
+        claimed_score=claimed,
+        difference=None if claimed is None else claimed - total,
+        findings=run_checks(scored) if checks else (),
+    )
+
+
+_PLACEHOLDER: Final = text("占位行（未填指标内容），不适用，不计分")
+
+
+def _not_applicable_result(
+    index: int, row: Indicator, level: str, rubric: Rubric
+) -> IndicatorResult:
+    missing = Reading("missing")
+    return IndicatorResult(
+        position=index,
+        indicator=row,
+        level=level,
+        weight=ZERO,
+        score=ZERO,
+        factor=ZERO,
+        status="not-applicable",
+        explain=_PLACEHOLDER,
+        target=missing,
+        actual=missing,
+        actual_in_unit=None,
+        is_cost=rubric.is_cost(row.level1, row.level2),
+        is_time=False,
+        operator=None,
+    )
+
+
+def budget_column(budget: Budget, column: str) -> Decimal | None:
+    """A budget column's total: the funding rows' sum when they give it, else the stated total."""
+    values = [getattr(source, column) for source in budget.sources]
+    given = [v for v in values if v is not None]
+    if given:
+        return sum(given, ZERO)
+    value: Decimal | None = getattr(budget, column)
+    return value
+
+
+def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
+    """预算执行率 = 执行数 / 调整后预算数; score = weight × rate, never above the weight.
+
+    A form with no 调整后预算 column (or the cell left blank) is measured against its 年初预算
+    when the rubric says so (``[execution] unadjusted = "initial"``).
+    """
+    rules = rubric.execution
+    initial, adjusted, executed = (
+        budget_column(budget, c) for c in ("initial", "adjusted", "executed")
+    )
+    from_initial = adjusted is None and bool(initial) and rules.unadjusted == "initial"
+    if from_initial:
+        adjusted = initial
+    if not adjusted:
+        return ExecutionResult(initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET)
+    exact = (executed or ZERO) / adjusted * HUNDRED
+    rate = half_up(exact, rubric.rounding)
+    used = min(rate if rules.round_rate_first else exact, HUNDRED)
+    score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
+    basis = partial(_execution_text, executed or ZERO, adjusted, rate, (rules.weight, used, score))
+    if from_initial:
+        basis = partial(_prefixed, "未填调整后预算，按年初预算计；", basis)
+    return ExecutionResult(
+        initial, adjusted, executed, rate, rules.weight, score, basis, from_initial=from_initial
+    )
+
+
+_NO_BUDGET: Final = text("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
+
+
+def _execution_text(
+    executed: Decimal, adjusted: Decimal, rate: Decimal, scoring: tuple[Decimal, Decimal, Decimal]
+) -> str:
+    return (
+        f"执行率 = {fmt(executed)} / {fmt(adjusted)} = {percent(rate)}；"
+        f"得分 = {fmt_plain(scoring[0])} × {percent(scoring[1])} = {fmt(scoring[2])}"
+    )
+
+
+def score_indicator(
+    index: int, row: Indicator, level: str, weight: Decimal, rubric: Rubric
+) -> IndicatorResult:
+    """One indicator: read its target and actual, choose the method, score it."""
+    target = read_target(row.target, rubric.qualitative, rubric.rows)
+    actual = read_actual(row.actual, rubric.qualitative, rubric.rows)
+    is_cost = rubric.is_cost(row.level1, row.level2)
+    is_time = row.unit in rubric.quantitative.time_units
+    qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
+    operator = None if qualitative else row.operator or default_operator(target, is_cost, rubric)
+    if operator is None:
+        outcome, status, in_unit = _qualitative(target, actual, rubric)
+    else:
+        outcome, status, in_unit = _quantitative(row, operator, target, actual, rubric)
+    return IndicatorResult(  # positional, in field order: one is made per row per rubric
+        index,
+        row,
+        level,
+        weight,
+        half_up(weight * outcome.factor, rubric.rounding),
+        outcome.factor,
+        status,
+        outcome.explain,
+        target,
+        actual,
+        in_unit,
+        is_cost,
+        is_time,
+        operator,
+    )
+
+
+def default_operator(target: Reading, is_cost: bool, rubric: Rubric) -> str:
+    """The operator a quantitative row written with none is scored by: the rubric's default for
+    a target of 0, for a cost indicator, or for any other row."""
+    rules = rubric.quantitative
+    if target.number == ZERO:
+        return rules.zero_operator
+    return rules.cost_operator if is_cost else rules.default_operator
+
+
+Scoring = tuple[Outcome, Status, Decimal | None]
+
+
+def _status(factor: Decimal) -> Status:
+    if factor >= ONE:
+        return "met"
+    return "partial" if factor > ZERO else "unmet"
+
+
+def _unscored(explain: Explain) -> Scoring:
+    return Outcome(ZERO, explain), "unscored", None
+
+
+_NO_ACTUAL: Final = text("未填完成值，不得分")
+_NO_TARGET: Final = text("未填指标值，无法计分")
+
+
+def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
+    if actual.kind == "missing":
+        return _unscored(_NO_ACTUAL)
+    same = rubric.qualitative.same_as_target
+    if same is not None and _says_target(target, actual):
+        explain = text(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
+        return Outcome(same, explain), _status(same), None
+    if actual.factor is None:
+        shown = actual.text or fmt_plain(actual.number or ZERO)
+        return _unscored(text(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
+    target_factor = target.factor if target.kind == "grade" and target.factor is not None else ONE
+    outcome = QUALITATIVE[rubric.methods["定性"]](actual.factor, target_factor)
+    explain = partial(_qualitative_text, actual.text, actual.factor, outcome.explain)
+    return Outcome(outcome.factor, explain), _status(outcome.factor), None
+
+
+def _says_target(target: Reading, actual: Reading) -> bool:
+    """An actual in the target's own words ("显著提升" for "显著提升"): what was aimed at, met.
+    (A grade target is scored by its grade, whatever words the actual uses.)"""
+    if target.kind != "text" or not actual.text:
+        return False
+    return actual.text == target.text or actual.words == target.words
+
+
+def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
+    return f"定性指标：完成值 '{shown}' 系数 {fmt(factor)}；{inner()}"
+
+
+def _quantitative(
+    row: Indicator, operator: str, target: Reading, actual: Reading, rubric: Rubric
+) -> Scoring:
+    if target.number is None:
+        return _unscored(_NO_TARGET)
+    if actual.kind == "missing":
+        return _unscored(_NO_ACTUAL)
+    if actual.number is None:
+        return _text_actual(actual, rubric)
+    rules = rubric.quantitative
+    if actual.operator is not None and rules.actual_with_operator == "zero":
+        return _unscored(text(f"完成值 '{actual.text}' 照抄指标值，不是实测值，不得分"))
+    value = convert(actual.number, actual.unit, row.unit, rules)
+    value = actual.number if value is None else value
+    is_time = row.unit in rules.time_units
+    key = "zero-target" if target.number == ZERO else "time-point" if is_time else operator
+    outcome = QUANTITATIVE[rubric.methods[key]](value, target.number, operator)
+    outcome = _overshoot(outcome, operator, value, target.number, rubric)
+    plain = key == operator and row.operator is not None and actual.kind == "number"
+    prefix = "" if plain and actual.operator is None else _prefix(row, operator, key, actual)
+    explain = partial(_prefixed, prefix, outcome.explain) if prefix else outcome.explain
+    return Outcome(outcome.factor, explain), _status(outcome.factor), value
+
+
+def _prefix(row: Indicator, operator: str, key: str, actual: Reading) -> str:
+    """What the basis says before the method's own words: defaults taken, readings made."""
+    prefix = _PREFIXES.get(key, "")
+    if actual.kind == "nothing":
+        prefix = f"完成值 '{actual.text}' 按 0 计；{prefix}"
+    elif actual.operator is not None:
+        prefix = f"完成值 '{actual.text}' 照抄指标值，按其数字计；{prefix}"
+    if row.operator is None:
+        prefix = f"未填指标性质，按 {operator} 计分；{prefix}"
+    return prefix
+
+
+_PREFIXES: Final = {
+    "zero-target": "指标值为 0，按是否达成计分：",
+    "time-point": "时间节点，按是否达成计分：",
+}
+
+
+def _prefixed(prefix: str, inner: Explain) -> str:
+    return prefix + inner()
+
+
+def _text_actual(actual: Reading, rubric: Rubric) -> Scoring:
+    if actual.factor is None:
+        return _unscored(
+            text(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
+        )
+    if rubric.quantitative.text_actual == "zero":
+        return _unscored(text(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分"))
+    explain = partial(_phrase_text, actual.text, actual.factor)
+    return Outcome(actual.factor, explain), _status(actual.factor), None
+
+
+def _phrase_text(shown: str, factor: Decimal) -> str:
+    return f"定量指标的完成值为文字 '{shown}'，无法核实，按短语系数 {fmt(factor)} 计分"
+
+
+def _overshoot(
+    outcome: Outcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
+) -> Outcome:
+    rules = rubric.quantitative
+    if not rules.overshoot_deduct or operator not in OVERSHOOT_OPERATORS or target <= 0:
+        return outcome
+    if actual / target <= rules.overshoot_ratio:
+        return outcome
+    factor = target / actual
+    return Outcome(factor, partial(_overshoot_text, outcome.explain, rules.overshoot_ratio, factor))
+
+
+def _overshoot_text(inner: Explain, ratio: Decimal, factor: Decimal) -> str:
+    return (
+        f"{inner()}；超过指标值 {fmt_plain(ratio)} 倍，"
+        f"按 指标值/完成值 = {percent(factor * HUNDRED)} 扣减"
+    )
+
+
+def _level_results(
+    rows: Sequence[IndicatorResult], level_weights: dict[str, Decimal], rubric: Rubric
+) -> tuple[LevelResult, ...]:
+    """Each level's points and what its ``rows`` (the applicable ones) earned."""
+    results = []
+    for key, weight in level_weights.items():
+        mine = [row for row in rows if row.level == key]
+        score = sum((row.score for row in mine), ZERO)
+        results.append(LevelResult(key, rubric.levels[key].name, weight, score, len(mine)))
+    return tuple(results)
+
+
+__all__ = [
+    "budget_column",
+    "default_operator",
+    "evaluate",
+    "score_execution",
+    "score_indicator",
+]
