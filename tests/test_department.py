@@ -38,8 +38,9 @@ from perfscore.checks.accounts import account_findings
 from perfscore.checks.department import says_none
 from perfscore.cli import main
 from perfscore.errors import RubricError
-from perfscore.input.department import LoadedDepartment, load_department
-from perfscore.models.department import Evaluation as Claims
+from perfscore.input.department import load_department
+from perfscore.models.department import LoadedDepartment
+from perfscore.models.department import SelfEvaluation as Claims
 from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 from perfscore.models.numbers import ZERO
 from perfscore.models.results import Finding

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from perfscore import Case, evaluate, load_case, load_rubric
 from perfscore.input.forms import FormCase, read_workbook
-from perfscore.review.batch import evaluate_form
+from perfscore.pipeline import evaluate_form
 
 from . import formbuild
 from .conftest import CASES, ROOT

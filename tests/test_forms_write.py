@@ -21,6 +21,7 @@ from perfscore import Case, Evaluation, PerfscoreError, evaluate, load_case, loa
 from perfscore.input.forms import read_workbook
 from perfscore.input.forms.layout import LAYOUTS, MOF_2020, SICHUAN_2023, Layout
 from perfscore.models.case import Budget, BudgetRow, Indicator, Project, Source, aliases
+from perfscore.pipeline import evaluate_form
 from perfscore.rendering.forms.filled import (
     BUDGET_HEAD,
     FINDINGS_HEAD,
@@ -30,7 +31,6 @@ from perfscore.rendering.forms.filled import (
     write_filled,
 )
 from perfscore.rendering.forms.template import write_template
-from perfscore.review.batch import evaluate_form
 
 from .conftest import CASES, ROOT
 

@@ -23,7 +23,7 @@ from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 from perfscore.cli import main
-from perfscore.review import pipeline
+from perfscore.review import job as pipeline
 from perfscore.review.inputs import spans
 
 from .conftest import ROOT

@@ -1,26 +1,39 @@
-"""The ``perfscore`` command: thin click commands over the engine.
+"""The ``perfscore`` command: thin click commands over :mod:`perfscore.pipeline` and the renderers.
 
-Exit status: 0 scored; 1 a finding reached ``--fail-on``; 2 bad input or usage; 130 stopped by
-Ctrl-C (as a shell reports a command ended by SIGINT).
+Each command parses its options, calls the engine and returns its exit status; this module alone
+turns errors into statuses: 0 scored; 1 a finding reached ``--fail-on``; 2 bad input or usage
+(a ``PerfscoreError``, said in one line on stderr); 130 stopped by Ctrl-C (as a shell reports a
+command ended by SIGINT). A command's module is imported only when that command runs, so
+``perfscore evaluate case.json`` never loads the Excel, Word or template libraries.
 """
 
 from __future__ import annotations
 
-from typing import IO, Any
+import importlib
+from typing import IO, Any, Final
 
 import click
 
 from perfscore import __version__
-from perfscore.cli.cases import rubrics, schema, validate
-from perfscore.cli.common import INTERRUPTED, fail
-from perfscore.cli.documents import import_command, report, template
-from perfscore.cli.score import evaluate, review_command
+from perfscore.cli.status import BAD_INPUT, INTERRUPTED
 from perfscore.errors import PerfscoreError
-from perfscore.input import limits
+from perfscore.input.limits import configured, parse_setting
+
+#: Command name -> (module, function): imported when the command is looked up.
+COMMANDS: Final = {
+    "evaluate": ("perfscore.cli.score", "evaluate"),
+    "review": ("perfscore.cli.score", "review_command"),
+    "report": ("perfscore.cli.documents", "report"),
+    "import": ("perfscore.cli.documents", "import_command"),
+    "template": ("perfscore.cli.documents", "template"),
+    "validate": ("perfscore.cli.cases", "validate"),
+    "schema": ("perfscore.cli.cases", "schema"),
+    "rubrics": ("perfscore.cli.cases", "rubrics"),
+}
 
 
 class Interrupted(click.ClickException):
-    """Ctrl-C: one line in Chinese and exit 130, not click's "Aborted!" and 1."""
+    """Ctrl-C: one line, exit status 130, no traceback."""
 
     exit_code = INTERRUPTED
 
@@ -32,13 +45,29 @@ class Interrupted(click.ClickException):
 
 
 class Perfscore(click.Group):
-    """The command group; a command stopped by Ctrl-C ends with :class:`Interrupted`."""
+    """The command group: commands loaded lazily, errors and returned statuses made exits."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(module), name)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            status = super().invoke(ctx)
         except KeyboardInterrupt:
             raise Interrupted from None
+        except PerfscoreError as error:
+            click.echo(str(error), err=True)
+            ctx.exit(BAD_INPUT)
+        if isinstance(status, int) and status:
+            ctx.exit(status)
+        return status
 
 
 @click.group(cls=Perfscore, context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,16 +79,10 @@ class Perfscore(click.Group):
     metavar="NAME=VALUE",
     help="调高输入限制（可多次）：file_bytes、line_bytes、depth、items、text；默认值见 README。",
 )
-def main(settings: tuple[str, ...]) -> None:
+@click.pass_context
+def main(ctx: click.Context, settings: tuple[str, ...]) -> None:
     """perfscore：预算绩效自评计分与复核。"""
-    try:
-        limits.configure(dict(limits.parse_setting(s) for s in settings))
-    except PerfscoreError as error:
-        fail(str(error))
+    ctx.obj = configured(dict(parse_setting(s) for s in settings))
 
 
-COMMANDS = (evaluate, review_command, report, import_command, template, validate, schema, rubrics)
-for command in COMMANDS:
-    main.add_command(command)
-
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]

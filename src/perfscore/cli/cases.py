@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,15 +11,19 @@ import click
 import jsonschema
 from referencing import Registry, Resource
 
-from perfscore.cli.common import BAD_INPUT, fail, rubric_or_exit, write_or_exit
+from perfscore.cli.common import rubric_option, rules, write
+from perfscore.cli.status import BAD_INPUT, OK
 from perfscore.errors import CaseError, PerfscoreError
-from perfscore.input.department import department_from_data, is_department
-from perfscore.input.jsonfile import case_from_data, case_paths, json_path, parse_json, read_text
+from perfscore.input.jsonfile import json_path, parse_json, read_text
+from perfscore.input.paths import CASE_SUFFIXES, case_paths, is_workbook
+from perfscore.models.department import is_department
 from perfscore.models.schema import SCHEMA_ID, SCHEMAS, case_schema, schema_text
+from perfscore.pipeline import Rules, evaluate_path
 from perfscore.rubrics.loading import (
     DEFAULT_DEPARTMENT_RUBRIC,
     DEFAULT_RUBRIC,
     load_department_rubric,
+    load_rubric,
     rubric_kind,
     shipped,
 )
@@ -39,42 +42,38 @@ def _validators() -> Validators:
     }
 
 
-def _validate_one(path: Path, validators: Validators) -> PerfscoreError | None:
-    try:
-        data = parse_json(read_text(path), str(path))
-        department = is_department(data)
-        if department:
-            department_from_data(data, str(path))
-        else:
-            case_from_data(data, str(path))
-    except PerfscoreError as error:
-        return error.in_file(str(path))
-    validator = validators["department" if department else "project"]
+def _validate_one(path: Path, rules: Rules, validators: Validators) -> list[PerfscoreError]:
+    """What stops ``perfscore evaluate`` from scoring ``path`` (each table of a workbook), and
+    then, for a case file, whatever the published JSON Schema refuses."""
+    errors = [o.error for o in evaluate_path(path, rules) if o.error is not None]
+    if errors or is_workbook(path):
+        return errors
+    data = parse_json(read_text(path, rules.limits), str(path), rules.limits)
+    validator = validators["department" if is_department(data) else "project"]
     problem = next(iter(validator.iter_errors(data)), None)
     if problem is None:
-        return None
-    return CaseError(
-        f"不符合 JSON Schema：{problem.message}",
-        file=str(path),
-        path=json_path(list(problem.absolute_path)),
-    )
+        return []
+    message = f"不符合 JSON Schema：{problem.message}"
+    return [CaseError(message, file=str(path), path=json_path(list(problem.absolute_path)))]
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-def validate(paths: Sequence[str]) -> None:
-    """校验案例文件（项目或部门整体）是否符合案例格式（JSON Schema 与数据模型）。"""
+@rubric_option
+def validate(paths: Sequence[str], rubric: str) -> int:
+    """校验案例文件（项目或部门整体，或 Excel 自评表）：evaluate 能否评分（同一 --rubric），
+    以及案例 JSON 是否符合 JSON Schema。"""
     validators = _validators()
+    run = rules(rubric)
     bad = 0
-    for path in case_paths(paths):
-        error = _validate_one(path, validators)
-        if error is None:
-            click.echo(f"{path}: 有效")
-        else:
-            bad += 1
+    for path in case_paths(paths, CASE_SUFFIXES):
+        errors = _validate_one(path, run, validators)
+        for error in errors:
             click.echo(str(error), err=True)
-    if bad:
-        sys.exit(BAD_INPUT)
+        if not errors:
+            click.echo(f"{path}: 有效")
+        bad += bool(errors)
+    return BAD_INPUT if bad else OK
 
 
 @click.command()
@@ -88,17 +87,14 @@ def validate(paths: Sequence[str]) -> None:
 )
 def schema(output: str | None, kind: str) -> None:
     """输出案例格式的 JSON Schema。"""
-    write_or_exit(schema_text(kind), output)
+    write(schema_text(kind), output)
 
 
 def _rubric_data(name: str) -> dict[str, Any]:
-    """The rubric ``name`` (either kind) as JSON data; one line and exit 2 if it cannot load."""
-    try:
-        if rubric_kind(name) == "department":
-            return load_department_rubric(name).model_dump(mode="json")
-    except PerfscoreError as error:
-        fail(str(error))
-    return rubric_or_exit(name).model_dump(mode="json")
+    """The rubric ``name`` (either kind) as JSON data."""
+    if rubric_kind(name) == "department":
+        return load_department_rubric(name).model_dump(mode="json")
+    return load_rubric(name).model_dump(mode="json")
 
 
 def _rubric_line(name: str) -> tuple[bool, bool, str]:
@@ -120,10 +116,7 @@ def rubrics(show: str | None) -> None:
     if show is not None:
         click.echo(json.dumps(_rubric_data(show), ensure_ascii=False, indent=2))
         return
-    try:
-        lines = sorted(_rubric_line(name) for name in shipped())
-    except PerfscoreError as error:
-        fail(str(error))
+    lines = sorted(_rubric_line(name) for name in shipped())
     for *_, line in lines:
         click.echo(line)
 

@@ -1,44 +1,41 @@
-"""What every command shares: exit statuses, options, and failing with one line."""
+"""What the commands share: their options, the rules and limits a run uses, and writing output."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Final, NoReturn
+from typing import Any
 
 import click
 
-from perfscore.errors import PerfscoreError
-from perfscore.input.forms import DEFAULT_LAYOUT, LAYOUTS
-from perfscore.rendering.mixed import Result
+from perfscore.input.forms.layout import DEFAULT_LAYOUT, LAYOUTS
+from perfscore.input.limits import DEFAULT, Limits
+from perfscore.models.results import SEVERITY_RANK, Finding
+from perfscore.pipeline import Result, Rules, evaluate_paths, rules_named
 from perfscore.rendering.output import write_text
-from perfscore.review.batch import Rules, evaluate_paths, rules_named
-from perfscore.rubrics.loading import DEFAULT_RUBRIC, load_rubric
-from perfscore.rubrics.model import Rubric
+from perfscore.rubrics.loading import DEFAULT_RUBRIC
+from perfscore.rubrics.model import Severity
 
-BAD_INPUT: Final = 2
-FAILED: Final = 1
-INTERRUPTED: Final = 130  # Ctrl-C, as a shell reports a command ended by SIGINT
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
-def rubric_or_exit(name: str) -> Rubric:
-    """The rubric ``--rubric`` names; one line and exit 2 if it cannot be loaded."""
-    try:
-        return load_rubric(name)
-    except PerfscoreError as error:
-        fail(str(error))
+def limits() -> Limits:
+    """The input limits ``perfscore --limit`` set (the defaults when run without the group)."""
+    context = click.get_current_context(silent=True)
+    found = context.find_root().obj if context is not None else None
+    return found if isinstance(found, Limits) else DEFAULT
 
 
-def write_or_exit(text: str, output: str | None) -> None:
-    """``text`` to ``-o`` (atomically) or stdout; one line and exit 2 if it cannot be written."""
+def rules(name: str) -> Rules:
+    """``--rubric`` of either kind (see :func:`perfscore.pipeline.rules_named`), with the limits."""
+    return rules_named(name, limits())
+
+
+def write(text: str, output: str | None) -> None:
+    """``text`` to ``-o`` (atomically) or stdout."""
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        write_text(text, output)
-    except PerfscoreError as error:
-        fail(str(error))
+    write_text(text, output)
 
 
 rubric_option = click.option(
@@ -77,20 +74,6 @@ fail_on_option = click.option(
 )
 
 
-def fail(message: str) -> NoReturn:
-    """Bad input or usage: ``message`` on stderr, exit status 2."""
-    click.echo(message, err=True)
-    sys.exit(BAD_INPUT)
-
-
-def rules_or_exit(name: str) -> Rules:
-    """``--rubric`` of either kind (see :func:`perfscore.batch.rules_named`); exit 2 if bad."""
-    try:
-        return rules_named(name)
-    except PerfscoreError as error:
-        fail(str(error))
-
-
 def scored(paths: Sequence[str], rules: Rules) -> tuple[list[Result], int]:
     """Every case scored, in input order; each bad one said on stderr and counted."""
     results: list[Result] = []
@@ -98,26 +81,31 @@ def scored(paths: Sequence[str], rules: Rules) -> tuple[list[Result], int]:
     for outcome in evaluate_paths(paths, rules):
         for note in outcome.notes:
             click.echo(f"提示：{outcome.path}: {note}", err=True)
-        result = outcome.evaluation or outcome.department
-        if result is not None:
-            results.append(result)
+        if outcome.result is not None:
+            results.append(outcome.result)
         else:
             bad += 1
             click.echo(str(outcome.error), err=True)
     return results, bad
 
 
+def fails(results: Sequence[Result], level: Severity | None) -> bool:
+    """Whether any finding reaches ``level`` (``--fail-on``)."""
+    if level is None:
+        return False
+    floor = SEVERITY_RANK[level]
+    findings: list[Finding] = [f for result in results for f in result.findings]
+    return any(SEVERITY_RANK[f.severity] >= floor for f in findings)
+
+
 __all__ = [
-    "BAD_INPUT",
-    "FAILED",
-    "INTERRUPTED",
-    "fail",
     "fail_on_option",
+    "fails",
     "format_option",
     "layout_option",
+    "limits",
     "rubric_option",
-    "rubric_or_exit",
-    "rules_or_exit",
+    "rules",
     "scored",
-    "write_or_exit",
+    "write",
 ]

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
 import click
 
-from perfscore.cli.common import (
-    BAD_INPUT,
-    fail,
-    format_option,
-    layout_option,
-    rubric_option,
-    rules_or_exit,
-    scored,
-)
+from perfscore.cli.common import format_option, layout_option, limits, rubric_option, rules, scored
+from perfscore.cli.status import BAD_INPUT, OK
 from perfscore.errors import PerfscoreError
 from perfscore.input.forms.convert import import_forms, write_cases
 from perfscore.models.results import Evaluation
@@ -58,19 +50,15 @@ _NO_DEPARTMENT_REPORT = (
 )
 def report(
     paths: Sequence[str], *, rubric: str, form: Format, output: str | None, templates: str | None
-) -> None:
+) -> int:
     """自评报告：PATH 为案例 JSON、Excel 自评表或文件夹，每个项目一份报告。"""
-    results, bad = scored(paths, rules_or_exit(rubric))
+    results, bad = scored(paths, rules(rubric))
     evaluations = [r for r in results if isinstance(r, Evaluation)]
     for department in (r for r in results if not isinstance(r, Evaluation)):
         click.echo(f"提示：{department.source}: {_NO_DEPARTMENT_REPORT}", err=True)
-    try:
-        if evaluations:
-            _reports(evaluations, form, output, templates)
-    except PerfscoreError as error:
-        fail(str(error))
-    if bad or not evaluations:
-        sys.exit(BAD_INPUT)
+    if evaluations:
+        _reports(evaluations, form, output, templates)
+    return BAD_INPUT if bad or not evaluations else OK
 
 
 def _reports(
@@ -102,23 +90,19 @@ def _reports(
 @click.option(
     "-d", "--directory", type=click.Path(file_okay=False), help="每个项目表写成一个 JSON 文件。"
 )
-def import_command(forms: Sequence[str], output: str | None, directory: str | None) -> None:
+def import_command(forms: Sequence[str], output: str | None, directory: str | None) -> int:
     """把 Excel 自评表（.xlsx，或其文件夹）转换为案例 JSON：每个项目表一个案例。"""
-    done = import_forms(forms)
+    done = import_forms(forms, limits())
     for table in done.tables:
         for note in table.notes:
             click.echo(f"提示：{table.file}: {note}", err=True)
     for error in done.errors:
         click.echo(str(error), err=True)
     if done.tables:
-        try:
-            write_cases(done.tables, output, directory)
-        except PerfscoreError as error:
-            fail(str(error))
-    if done.errors or not done.tables:
-        if not done.tables and not done.errors:
-            click.echo("没有找到 Excel 自评表（*.xlsx）", err=True)
-        sys.exit(BAD_INPUT)
+        write_cases(done.tables, output, directory)
+    if not done.tables and not done.errors:
+        click.echo("没有找到 Excel 自评表（*.xlsx）", err=True)
+    return BAD_INPUT if done.errors or not done.tables else OK
 
 
 @click.command()
@@ -132,11 +116,8 @@ def import_command(forms: Sequence[str], output: str | None, directory: str | No
 )  # fmt: skip
 def template(layout: str, output: str, rows: int) -> None:
     """生成空白自评表（带下拉列表与填写提示），填好后可直接 evaluate 或 import。"""
-    try:
-        with atomic_output(output) as stream:
-            write_template(layout, stream, rows)
-    except PerfscoreError as error:
-        fail(str(error))
+    with atomic_output(output) as stream:
+        write_template(layout, stream, rows)
 
 
 __all__ = ["import_command", "report", "template"]

@@ -10,30 +10,26 @@ from pathlib import Path
 import click
 
 from perfscore.cli.common import (
-    BAD_INPUT,
-    FAILED,
-    fail,
     fail_on_option,
+    fails,
     format_option,
     layout_option,
+    limits,
     rubric_option,
-    rubric_or_exit,
-    rules_or_exit,
+    rules,
     scored,
-    write_or_exit,
+    write,
 )
+from perfscore.cli.status import BAD_INPUT, FAILED, OK
 from perfscore.errors import PerfscoreError
 from perfscore.models.results import Evaluation
+from perfscore.pipeline import Result
 from perfscore.rendering.formats import FORMATS
-from perfscore.rendering.forms.filled import write_filled
 from perfscore.rendering.mixed import FORMATS as RESULT_FORMATS
-from perfscore.rendering.mixed import Result
 from perfscore.rendering.output import atomic_output
-from perfscore.rendering.review import summary_text
-from perfscore.review import FORMATS as REVIEW_FORMATS
-from perfscore.review import Plan, Reviewed, input_files, is_large, review
-from perfscore.review.batch import fails
-from perfscore.rubrics.loading import REVIEW_RUBRIC
+from perfscore.review.job import FORMATS as REVIEW_FORMATS
+from perfscore.review.job import Job, Reviewed, input_files, is_large, review
+from perfscore.rubrics.loading import REVIEW_RUBRIC, load_rubric
 from perfscore.rubrics.model import Severity
 
 
@@ -58,21 +54,20 @@ def evaluate(
     output: str | None,
     layout: str,
     fail_on: Severity | None,
-) -> None:
+) -> int:
     """计分：PATH 为案例 JSON（项目或部门整体）、Excel 自评表（.xlsx）或文件夹（递归查找）。
 
     --rubric 可为项目评分规则（部门整体案例按默认的部门规则评分）或部门整体评分规则（其项目按该规则
     指定的项目规则评分）。
     """
     if form == "xlsx" and output is None:
-        fail("xlsx 格式须用 -o 指定输出文件")
-    results, bad = scored(paths, rules_or_exit(rubric))
+        raise PerfscoreError("xlsx 格式须用 -o 指定输出文件")
+    results, bad = scored(paths, rules(rubric))
     if results:
         _render(results, form, output, layout, single=_single(paths, results))
     if bad or not results:
-        sys.exit(BAD_INPUT)
-    if fails(results, fail_on):
-        sys.exit(FAILED)
+        return BAD_INPUT
+    return FAILED if fails(results, fail_on) else OK
 
 
 def _single(paths: Sequence[str], results: Sequence[Result]) -> bool:
@@ -84,16 +79,16 @@ def _render(
     results: Sequence[Result], form: str, output: str | None, layout: str, *, single: bool
 ) -> None:
     if form != "xlsx":
-        write_or_exit(RESULT_FORMATS[form](results, single), output)
+        write(RESULT_FORMATS[form](results, single), output)
         return
     projects = [r for r in results if isinstance(r, Evaluation)]
     if len(projects) < len(results):
-        fail("xlsx 格式只用于项目自评表；部门整体评价请用 table、json 或 markdown 格式")
-    try:
-        with atomic_output(output) as stream:
-            write_filled(projects, stream, layout)
-    except PerfscoreError as error:
-        fail(str(error))
+        message = "xlsx 格式只用于项目自评表；部门整体评价请用 table、json 或 markdown 格式"
+        raise PerfscoreError(message)
+    from perfscore.rendering.forms.filled import write_filled  # noqa: PLC0415 - openpyxl
+
+    with atomic_output(output) as stream:
+        write_filled(projects, stream, layout)
 
 
 @click.command(name="review")
@@ -133,39 +128,36 @@ def review_command(
     jobs: int,
     fail_on: Severity | None,
     progress: bool | None,
-) -> None:
+) -> int:
     """复核一批提交：PATH 为案例文件、文件夹（递归查找 *.json、*.jsonl）或 JSON Lines 文件。"""
     files = input_files(paths)
-    plan = Plan(
-        files, rubric_or_exit(rubric), rubric_or_exit(review_rubric), form, output,  # type: ignore[arg-type]
-        jobs or os.cpu_count() or 1,
+    job = Job(
+        files, load_rubric(rubric), load_rubric(review_rubric), form, output,  # type: ignore[arg-type]
+        jobs or os.cpu_count() or 1, limits(),
     )  # fmt: skip
     large, size = is_large(files)
     show = sys.stderr.isatty() and large if progress is None else progress
-    try:
-        if show:
-            with click.progressbar(length=size, label="复核", file=sys.stderr) as bar:
-                done = review(plan, bar.update)
-        else:
-            done = review(plan)
-    except PerfscoreError as error:
-        click.echo(str(error), err=True)
-        sys.exit(BAD_INPUT)
-    _review_status(done, plan, fail_on)
+    if show:
+        with click.progressbar(length=size, label="复核", file=sys.stderr) as bar:
+            done = review(job, bar.update)
+    else:
+        done = review(job)
+    return _review_status(done, job, fail_on)
 
 
-def _review_status(done: Reviewed, plan: Plan, fail_on: Severity | None) -> None:
+def _review_status(done: Reviewed, job: Job, fail_on: Severity | None) -> int:
     summary = done.summary
-    if plan.form == "csv":
-        click.echo(summary_text(summary, plan.mine, plan.strict), err=True)
+    if job.form == "csv":
+        from perfscore.rendering.review import summary_text  # noqa: PLC0415
+
+        click.echo(summary_text(summary, job.mine, job.strict), err=True)
     if summary.inputs == 0:
         click.echo("没有找到可复核的提交（*.json、*.jsonl）", err=True)
-        sys.exit(BAD_INPUT)
+        return BAD_INPUT
     if summary.errors:
         click.echo(f"{summary.errors} 份提交无法评分，见输出中的错误行", err=True)
-        sys.exit(BAD_INPUT)
-    if done.fails(fail_on):
-        sys.exit(FAILED)
+        return BAD_INPUT
+    return FAILED if done.fails(fail_on) else OK
 
 
 __all__ = ["evaluate", "review_command"]

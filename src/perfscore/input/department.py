@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,34 +9,12 @@ from pydantic import ValidationError
 
 from perfscore.errors import CaseError
 from perfscore.input.jsonfile import case_from_data, load_case, parse_json, read_text, translate
-from perfscore.models.case import Case
-from perfscore.models.department import DEPARTMENT_CHILDREN, DEPARTMENT_KINDS, DepartmentCase
-
-_KIND_KEYS = ("kind", "类型")
-
-
-@dataclass(frozen=True, slots=True)
-class Project:
-    """One project of a department: where it came from and its case."""
-
-    source: str
-    case: Case
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedDepartment:
-    """A department case with its projects read."""
-
-    case: DepartmentCase
-    source: str | None
-    projects: tuple[Project, ...]
-
-
-def is_department(data: Any) -> bool:
-    """Whether parsed JSON says ``"kind": "department"`` (in any spelling)."""
-    if not isinstance(data, dict):
-        return False
-    return any(data.get(key) in DEPARTMENT_KINDS for key in _KIND_KEYS)
+from perfscore.models.department import (
+    DEPARTMENT_CHILDREN,
+    DepartmentCase,
+    DepartmentProject,
+    LoadedDepartment,
+)
 
 
 def department_from_data(data: Any, file: str | None = None) -> LoadedDepartment:
@@ -57,11 +34,15 @@ def load_department(path: str | Path) -> LoadedDepartment:
     return department_from_data(parse_json(read_text(path), str(path)), str(path))
 
 
-def _project(item: str | dict[str, Any], index: int, base: Path, file: str | None) -> Project:
+def _project(
+    item: str | dict[str, Any], index: int, base: Path, file: str | None
+) -> DepartmentProject:
     where = f"$.projects[{index}]"
     if isinstance(item, dict):
         try:
-            return Project(f"{file or ''}{where.removeprefix('$')}", case_from_data(item, file))
+            return DepartmentProject(
+                f"{file or ''}{where.removeprefix('$')}", case_from_data(item, file)
+            )
         except CaseError as error:
             path = where + (error.path or "$").removeprefix("$")
             raise CaseError(error.message, file=file, path=path) from None
@@ -70,7 +51,7 @@ def _project(item: str | dict[str, Any], index: int, base: Path, file: str | Non
         message = f"项目案例 '{item}' 须在部门案例所在的文件夹之内（相对路径，不经符号链接出界）"
         raise CaseError(message, file=file, path=where)
     try:
-        return Project(str(target), load_case(target))
+        return DepartmentProject(str(target), load_case(target))
     except CaseError as error:
         if error.file == str(target) and error.message.startswith("无法读取"):
             message = f"项目案例 '{item}' {error.message}"
@@ -79,9 +60,6 @@ def _project(item: str | dict[str, Any], index: int, base: Path, file: str | Non
 
 
 __all__ = [
-    "LoadedDepartment",
-    "Project",
     "department_from_data",
-    "is_department",
     "load_department",
 ]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 from perfscore.errors import CaseError
-from perfscore.input.limits import current, exceeded
+from perfscore.input.limits import Limits, exceeded
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
@@ -41,12 +41,11 @@ def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
 _KEY_END: Final = re.compile(r'"\s*:')
 
 
-def plain(data: Any, text: str) -> bool:
+def plain(data: Any, text: str, limits: Limits) -> bool:
     """The fast look every submission gets: True when it cannot hold anything :func:`check`
     refuses. A text with no escapes (so no lone surrogate) and shorter than the text limit (so
     no over-long text), whose keys in the text all survived parsing (none repeated), with no
     list or object over the item limit and nested within the depth limit."""
-    limits = current()
     if "\\" in text or len(text) > limits.text:
         return False
     keys = _shape(data, 0, limits.depth, limits.items)
@@ -77,9 +76,8 @@ def _shape(value: Any, depth: int, depth_limit: int, items_limit: int) -> int:
     return keys
 
 
-def check(data: Any, text: str, file: str | None) -> None:
+def check(data: Any, text: str, file: str | None, limits: Limits) -> None:
     """Raise :class:`CaseError` for the first thing no submission contains."""
-    limits = current()
     for path, value, depth in _walk(data):
         if depth > limits.depth:
             raise CaseError(exceeded("depth", depth, limits.depth), file=file, path=path)
@@ -88,11 +86,10 @@ def check(data: Any, text: str, file: str | None) -> None:
         if isinstance(value, list | dict) and len(value) > limits.items:
             raise CaseError(exceeded("items", len(value), limits.items), file=file, path=path)
         if isinstance(value, str):
-            _text(value, path, file)
+            _text(value, path, file, limits.text)
 
 
-def _text(value: str, path: str, file: str | None) -> None:
-    limit = current().text
+def _text(value: str, path: str, file: str | None, limit: int) -> None:
     if len(value) > limit:
         raise CaseError(exceeded("text", len(value), limit), file=file, path=path)
     if _SURROGATE.search(value):

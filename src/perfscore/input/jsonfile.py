@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
@@ -13,10 +13,12 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from perfscore.errors import CaseError
-from perfscore.input import guard, limits
+from perfscore.input import guard
 from perfscore.input.encodings import decode
+from perfscore.input.limits import DEFAULT, Limits, exceeded
 from perfscore.input.messages import json_message, os_message, pydantic_message
-from perfscore.models.case import CHILDREN, Case, Form, aliases, spellings
+from perfscore.models.case import CHILDREN, DEPARTMENT_NOT_PROJECT, Case, Form, aliases, spellings
+from perfscore.models.department import is_department
 
 _INT_DIGITS: Final = 100
 
@@ -42,17 +44,17 @@ def _constant(name: str) -> Decimal:
     return Decimal(name)
 
 
-def parse_json(text: str, file: str | None = None) -> Any:
+def parse_json(text: str, file: str | None = None, limits: Limits = DEFAULT) -> Any:
     """JSON text to Python data, numbers as exact Decimals; a syntax error names line and column.
 
     What no submission contains (a key given twice, deep nesting, huge lists or texts, lone
-    surrogates) is refused here, by :mod:`perfscore.guard`.
+    surrogates) is refused here, by :mod:`perfscore.input.guard`.
     """
     data = _loads(text, file, exact=False)
-    if guard.plain(data, text):
+    if guard.plain(data, text, limits):
         return data
     data = _loads(text, file, exact=True)
-    guard.check(data, text, file)
+    guard.check(data, text, file, limits)
     return data
 
 
@@ -73,11 +75,11 @@ def _loads(text: str, file: str | None, *, exact: bool) -> Any:
         raise CaseError("JSON 嵌套过深", file=file) from None
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, limits: Limits = DEFAULT) -> str:
     """A case file's text in whichever encoding an office wrote it (see :mod:`encodings`);
     a file over the size limit is refused before it is read."""
     file = str(path)
-    check_size(path)
+    check_size(path, limits)
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -85,21 +87,25 @@ def read_text(path: Path) -> str:
     return decode(raw, file)
 
 
-def check_size(path: Path) -> None:
+def check_size(path: Path, limits: Limits = DEFAULT) -> None:
     """Refuse a file over the size limit (or one that cannot be looked at) before reading it."""
     try:
         size = path.stat().st_size
     except OSError as error:
         raise CaseError(f"无法读取：{os_message(error)}", file=str(path)) from None
-    limit = limits.current().file_bytes
+    limit = limits.file_bytes
     if size > limit:
-        raise CaseError(limits.exceeded("file_bytes", size, limit), file=str(path))
+        raise CaseError(exceeded("file_bytes", size, limit), file=str(path))
 
 
 def load_case(path: str | Path) -> Case:
-    """Read and validate one case file."""
+    """Read and validate one project case file (a department case is refused, with where to go:
+    :func:`perfscore.evaluate_file` scores either kind)."""
     path = Path(path)
-    return case_from_data(parse_json(read_text(path), str(path)), str(path))
+    data = parse_json(read_text(path), str(path))
+    if is_department(data):
+        raise CaseError(DEPARTMENT_NOT_PROJECT, file=str(path), path="$.kind")
+    return case_from_data(data, str(path))
 
 
 def case_from_data(data: Any, file: str | None = None) -> Case:
@@ -202,29 +208,9 @@ def _object_at(loc: Sequence[int | str], data: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def case_paths(
-    paths: Sequence[str | Path], suffixes: tuple[str, ...] = (".json",)
-) -> Iterator[Path]:
-    """Files as given; folders searched recursively for names ending in ``suffixes``, sorted."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            inside = path.rglob("*")
-            yield from sorted(p for p in inside if _wanted(p, suffixes))
-        else:
-            yield path
-
-
-def _wanted(path: Path, suffixes: tuple[str, ...]) -> bool:
-    """A file with one of ``suffixes``; not Excel's ``~$`` lock file beside an open workbook."""
-    name = path.name
-    return name.lower().endswith(suffixes) and not name.startswith("~$") and path.is_file()
-
-
 __all__ = [
     "Children",
     "case_from_data",
-    "case_paths",
     "check_size",
     "json_path",
     "load_case",

@@ -38,25 +38,19 @@ DESCRIPTIONS: Final = {
     "text": "文本长度",
 }
 
-_current = Limits()
+#: The limits when none are raised: what every reader uses unless it is given others.
+DEFAULT: Final = Limits()
 
 
-def current() -> Limits:
-    """The limits in force."""
-    return _current
-
-
-def configure(settings: dict[str, int]) -> Limits:
-    """Set limits by name (``{"items": 5000}``); the others take their defaults."""
-    global _current  # noqa: PLW0603 - one process-wide setting, made once from the command line
+def configured(settings: dict[str, int]) -> Limits:
+    """Limits set by name (``{"items": 5000}``); the others take their defaults."""
     known = {f.name for f in fields(Limits)}
     for name, value in settings.items():
         if name not in known:
             raise PerfscoreError(f"未知的限制 '{name}'（可用：{'、'.join(sorted(known))}）")
         if value < 1:
             raise PerfscoreError(f"限制 {name} 应为正整数，实际为 {value}")
-    _current = replace(Limits(), **settings)
-    return _current
+    return replace(Limits(), **settings)
 
 
 def parse_setting(text: str) -> tuple[str, int]:
@@ -73,4 +67,4 @@ def exceeded(name: str, size: int, limit: int) -> str:
     return f"{what} {size} 超过上限 {limit}（确需处理时可用 perfscore --limit {name}=… 调高）"
 
 
-__all__ = ["DESCRIPTIONS", "Limits", "configure", "current", "exceeded", "parse_setting"]
+__all__ = ["DEFAULT", "DESCRIPTIONS", "Limits", "configured", "exceeded", "parse_setting"]

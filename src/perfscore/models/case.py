@@ -39,6 +39,12 @@ _AMOUNT_FIELDS: Final = ("initial", "adjusted", "executed")
 #: A run of digits long enough that the number may be beyond what any form holds (10¹⁵).
 _LONG_NUMBER: Final = re.compile(r"[0-9０-９]{16,}")
 
+#: A department case read where a project case is expected.
+DEPARTMENT_NOT_PROJECT: Final = (
+    '这是部门整体案例（kind = "department"），不是项目案例：'
+    "请整体评分（perfscore evaluate，或 perfscore.evaluate_file）"
+)
+
 
 def keys(*names: str) -> AliasChoices:
     """The accepted spellings of one key: the English name first, then the Chinese ones."""
@@ -230,7 +236,7 @@ class Case(Form):
     @classmethod
     def _kind(cls, value: object) -> object:
         if value in ("department", "部门", "部门整体"):
-            raise ValueError('部门整体评价（kind = "department"）尚不支持，目前只评项目支出')
+            raise ValueError(DEPARTMENT_NOT_PROJECT)
         return {"项目": "project"}.get(value, value) if isinstance(value, str) else value
 
     @field_validator("year", mode="before")
@@ -284,6 +290,7 @@ def aliases(model: type[Form]) -> dict[str, str]:
 
 __all__ = [
     "CHILDREN",
+    "DEPARTMENT_NOT_PROJECT",
     "Budget",
     "BudgetRow",
     "Case",

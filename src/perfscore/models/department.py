@@ -15,12 +15,13 @@ English keys are canonical; each also has its Chinese spelling, as for project c
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
 
-from perfscore.models.case import CHILDREN, Form, keys, year_value
+from perfscore.models.case import CHILDREN, Case, Form, keys, year_value
 from perfscore.models.scalars import Amount, Name, Rate, Score, Text, to_decimal
 
 
@@ -226,7 +227,7 @@ class Facts(Form):
     )
 
 
-class Evaluation(Form):
+class SelfEvaluation(Form):
     """The department-wide self-evaluation: claimed scores and the facts behind them."""
 
     claimed_score: Score | None = Field(None, validation_alias=keys("claimed_score", "自评得分"))
@@ -257,7 +258,9 @@ class DepartmentCase(Form):
         (), validation_alias=keys("projects", "项目")
     )
     accounts: Accounts | None = Field(None, validation_alias=keys("accounts", "决算"))
-    evaluation: Evaluation = Field(Evaluation(), validation_alias=keys("evaluation", "整体评价"))
+    evaluation: SelfEvaluation = Field(
+        SelfEvaluation(), validation_alias=keys("evaluation", "整体评价")
+    )
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -271,7 +274,7 @@ DEPARTMENT_KINDS: Final = ("department", "部门", "部门整体")
 #: Nested parts by field name, for naming an unknown key (as ``case.CHILDREN`` for projects).
 DEPARTMENT_CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
     **CHILDREN,
-    DepartmentCase: {"department": Department, "accounts": Accounts, "evaluation": Evaluation},
+    DepartmentCase: {"department": Department, "accounts": Accounts, "evaluation": SelfEvaluation},
     Department: {"staffing": Staffing},
     Staffing: {"authorized_parts": Headcount, "in_post_parts": Headcount},
     Accounts: {
@@ -287,8 +290,37 @@ DEPARTMENT_CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
     GeneralBudget: {"functions": Function},
     Function: {"items": Function},
     ThreePublic: {"parts": ThreePublicPart},
-    Evaluation: {"facts": Facts},
+    SelfEvaluation: {"facts": Facts},
 }
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentProject:
+    """One project of a department: where its case came from, and the case."""
+
+    source: str
+    case: Case
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDepartment:
+    """A department case with the project cases it names or embeds, read."""
+
+    case: DepartmentCase
+    source: str | None
+    projects: tuple[DepartmentProject, ...]
+
+
+#: The keys a case's kind is written under.
+_KIND_KEYS: Final = ("kind", "类型")
+
+
+def is_department(data: Any) -> bool:
+    """Whether parsed JSON says ``"kind": "department"`` (in any spelling)."""
+    if not isinstance(data, dict):
+        return False
+    return any(data.get(key) in DEPARTMENT_KINDS for key in _KIND_KEYS)
+
 
 __all__ = [
     "DEPARTMENT_CHILDREN",
@@ -300,13 +332,16 @@ __all__ = [
     "Compared",
     "Department",
     "DepartmentCase",
-    "Evaluation",
+    "DepartmentProject",
     "Facts",
     "Function",
     "GeneralBudget",
     "Headcount",
+    "LoadedDepartment",
     "Part",
+    "SelfEvaluation",
     "Staffing",
     "ThreePublic",
     "ThreePublicPart",
+    "is_department",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from perfscore.models.department import DepartmentCase
 from perfscore.models.results import SEVERITY_RANK, Evaluation, Finding
@@ -86,6 +87,12 @@ class DepartmentEvaluation:
         if not self.findings:
             return None
         return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This evaluation as JSON data: the object ``perfscore evaluate --format json`` prints."""
+        from perfscore.rendering.department import to_dict  # noqa: PLC0415 - on demand
+
+        return to_dict(self)
 
 
 __all__ = ["DepartmentEvaluation", "ItemResult"]

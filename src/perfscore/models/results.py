@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 from perfscore.models.case import Case, Indicator
 from perfscore.rubrics.model import Rubric, Severity
@@ -154,6 +154,12 @@ class Evaluation:
         if not self.findings:
             return None
         return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This evaluation as JSON data: the object ``perfscore evaluate --format json`` prints."""
+        from perfscore.rendering.jsonout import to_dict  # noqa: PLC0415 - the renderer, on demand
+
+        return to_dict(self)
 
 
 __all__ = [

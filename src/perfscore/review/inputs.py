@@ -15,17 +15,15 @@ from typing import BinaryIO, Final
 
 from perfscore.errors import CaseError
 from perfscore.input.encodings import decode_line
-from perfscore.input.forms import XLSX_SUFFIXES, FormCase, read_tables
+from perfscore.input.forms.formcase import FormCase
 from perfscore.input.jsonfile import read_text
-from perfscore.input.limits import current, exceeded
+from perfscore.input.limits import DEFAULT, Limits, exceeded
 from perfscore.input.messages import os_message
+from perfscore.input.paths import JSONL_SUFFIX, is_workbook
 
 #: Bytes of JSON Lines per unit, and case files per unit.
 SPAN_BYTES: Final = 1 << 20
 FILES_PER_UNIT: Final = 32
-JSONL_SUFFIX: Final = ".jsonl"
-#: What a folder given to ``perfscore review`` is searched for.
-SUFFIXES: Final = (".json", JSONL_SUFFIX, *XLSX_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +67,7 @@ def _size(file: str) -> int:
         return 0
 
 
-def units(files: Sequence[Path]) -> Iterator[Unit]:
+def units(files: Sequence[Path], line_bytes: int = DEFAULT.line_bytes) -> Iterator[Unit]:
     """The batch in units of work, in input order."""
     group: list[str] = []
     for path in files:
@@ -82,12 +80,14 @@ def units(files: Sequence[Path]) -> Iterator[Unit]:
         if group:
             yield Unit(files=tuple(group))
             group = []
-        yield from spans(path)
+        yield from spans(path, line_bytes=line_bytes)
     if group:
         yield Unit(files=tuple(group))
 
 
-def spans(path: Path, span: int = SPAN_BYTES) -> Iterator[Unit]:
+def spans(
+    path: Path, span: int = SPAN_BYTES, line_bytes: int = DEFAULT.line_bytes
+) -> Iterator[Unit]:
     """A JSONL file cut at line ends into spans of about ``span`` bytes.
 
     Read block by block, so memory stays flat; an unreadable file is one unit whose reading
@@ -103,7 +103,7 @@ def spans(path: Path, span: int = SPAN_BYTES) -> Iterator[Unit]:
         while block := stream.read(span):
             data = carry + block
             cut = data.rfind(b"\n") + 1
-            if cut == 0 and len(data) > current().line_bytes:
+            if cut == 0 and len(data) > line_bytes:
                 length, carry = _rest_of_line(stream, len(data), span)
                 yield Unit((), str(path), start, start + length, line, oversized=True)
                 start, line = start + length, line + 1
@@ -133,7 +133,7 @@ def _rest_of_line(stream: BinaryIO, read: int, span: int) -> tuple[int, bytes]:
 Input = Text | FormCase | CaseError | None
 
 
-def read_unit(unit: Unit) -> Iterator[Input]:
+def read_unit(unit: Unit, limits: Limits = DEFAULT) -> Iterator[Input]:
     """Each input of ``unit``: its text (a form's tables: each case), or the error that stopped
     reading it.
 
@@ -141,26 +141,28 @@ def read_unit(unit: Unit) -> Iterator[Input]:
     """
     if unit.jsonl is None:
         for file in unit.files:
-            yield from _read_file(file)
+            yield from _read_file(file, limits)
         return
-    yield from _read_span(unit)
+    yield from _read_span(unit, limits.line_bytes)
 
 
-def _read_file(file: str) -> Iterator[Input]:
+def _read_file(file: str, limits: Limits) -> Iterator[Input]:
     try:
-        if file.lower().endswith(XLSX_SUFFIXES):
-            yield from read_tables(file)
+        if is_workbook(file):
+            from perfscore.input.forms import read_tables  # noqa: PLC0415 - openpyxl for forms only
+
+            yield from read_tables(file, limits)
         else:
-            yield Text(file, None, read_text(Path(file)))
+            yield Text(file, None, read_text(Path(file), limits))
     except CaseError as error:
         yield error
 
 
-def _read_span(unit: Unit) -> Iterator[Input]:
+def _read_span(unit: Unit, line_bytes: int) -> Iterator[Input]:
     file = unit.jsonl
     assert file is not None
     if unit.oversized:
-        message = exceeded("line_bytes", unit.end - unit.start, current().line_bytes)
+        message = exceeded("line_bytes", unit.end - unit.start, line_bytes)
         yield CaseError(message, file=file, line=unit.first_line)
         return
     try:
@@ -176,11 +178,10 @@ def _read_span(unit: Unit) -> Iterator[Input]:
     if lines and not lines[-1]:
         lines.pop()
     for number, raw in enumerate(lines, unit.first_line):
-        yield _line(file, number, raw)
+        yield _line(file, number, raw, line_bytes)
 
 
-def _line(file: str, number: int, raw: bytes) -> Text | CaseError | None:
-    limit = current().line_bytes
+def _line(file: str, number: int, raw: bytes, limit: int) -> Text | CaseError | None:
     if len(raw) > limit:
         return CaseError(exceeded("line_bytes", len(raw), limit), file=file, line=number)
     try:
@@ -193,4 +194,4 @@ def _line(file: str, number: int, raw: bytes) -> Text | CaseError | None:
     return Text(file, number, text)
 
 
-__all__ = ["SUFFIXES", "Input", "Text", "Unit", "read_unit", "spans", "total_size", "units"]
+__all__ = ["Input", "Text", "Unit", "read_unit", "spans", "total_size", "units"]

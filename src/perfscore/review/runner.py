@@ -11,53 +11,49 @@ from multiprocessing.pool import AsyncResult
 from typing import Final
 
 from perfscore.errors import PerfscoreError
-from perfscore.input.department import department_from_data, is_department
-from perfscore.input.forms import FormCase
-from perfscore.input.jsonfile import case_from_data, parse_json
-from perfscore.review.batch import department_rubric_for, evaluate_form, with_number_findings
+from perfscore.input.forms.formcase import FormCase
+from perfscore.input.jsonfile import parse_json
+from perfscore.input.limits import DEFAULT, Limits
+from perfscore.models.department_results import DepartmentEvaluation
+from perfscore.models.results import Evaluation
+from perfscore.pipeline import Rules, evaluate_form, load_data, score
 from perfscore.review.inputs import Text, Unit, read_unit
 from perfscore.review.rows import Problem, Row, department_row, row_of
 from perfscore.review.summary import Summary
 from perfscore.rubrics.model import Rubric
-from perfscore.scoring.department import evaluate_department
-from perfscore.scoring.project import evaluate
 
 Encoder = Callable[[Row | Problem], bytes]
 
 
 @dataclass(frozen=True, slots=True)
 class Reviewer:
-    """The two rubrics a batch is scored under and, when streaming, how a line is written."""
+    """The two rubrics a batch is scored under, the input limits and, when streaming, how a
+    line is written. It is sent whole to each worker process, limits included."""
 
     mine: Rubric
     strict: Rubric
     encode: Encoder | None = None
+    limits: Limits = DEFAULT
 
     def review(self, text: Text) -> Row | Problem:
-        """One input, from its text alone."""
+        """One input, from its text alone: read once, scored under each rubric in turn."""
+        file = text.file
         try:
-            data = parse_json(text.text, text.file)
-            if is_department(data):
-                return self.review_department(data, text)
-            case = case_from_data(data, text.file)
-            mine = evaluate(case, self.mine, text.file, checks=False)
-            strict = with_number_findings(evaluate(case, self.strict, text.file), data, text.text)
+            data = parse_json(text.text, file, self.limits)
+            loaded = load_data(data, file)
+            mine = score(loaded, Rules(self.mine), file, checks=False)
+            strict = score(loaded, Rules(self.strict), file, data=data, text=text.text)
         except PerfscoreError as error:
-            return Problem.of(_at_line(error, text), text.file, text.line)
-        return row_of(mine, strict, text.file, text.line)
-
-    def review_department(self, data: object, text: Text) -> Row:
-        """A department case: scored with its projects under each project rubric in turn."""
-        loaded = department_from_data(data, text.file)
-        rubric = department_rubric_for(loaded.case, None, text.file)
-        mine = evaluate_department(loaded, rubric, self.mine)
-        strict = evaluate_department(loaded, rubric, self.strict)
-        return department_row(mine, strict, text.file, text.line)
+            return Problem.of(_at_line(error, text), file, text.line)
+        if isinstance(mine, DepartmentEvaluation) and isinstance(strict, DepartmentEvaluation):
+            return department_row(mine, strict, file, text.line)
+        assert isinstance(mine, Evaluation) and isinstance(strict, Evaluation)
+        return row_of(mine, strict, file, text.line)
 
     def review_form(self, form: FormCase) -> Row | Problem:
         """One table of a form; an error names its cell."""
         try:
-            mine = evaluate(form.case, self.mine, form.source, checks=False)
+            mine = evaluate_form(form, self.mine, checks=False)
             strict = evaluate_form(form, self.strict)
         except PerfscoreError as error:
             return Problem.of(form.locate(error), form.file)
@@ -75,7 +71,7 @@ class Reviewer:
         """Every input of ``unit``: rows (or, streaming, their encoded lines) and the summary."""
         done = Done(size=unit.size)
         full_marks, settings = self.mine.full_marks, self.strict.review
-        for item in read_unit(unit):
+        for item in read_unit(unit, self.limits):
             if item is None:
                 done.summary.blank_lines += 1
                 continue

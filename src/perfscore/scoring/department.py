@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from perfscore.checks.accounts import account_findings
 from perfscore.checks.department import department_findings
-from perfscore.input.department import LoadedDepartment
+from perfscore.models.department import LoadedDepartment
 from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 from perfscore.models.numbers import ZERO, fmt
 from perfscore.models.results import SEVERITY_RANK, Finding

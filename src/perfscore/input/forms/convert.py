@@ -8,8 +8,10 @@ from pathlib import Path
 
 from perfscore.errors import CaseError, PerfscoreError
 from perfscore.input.dump import case_line, case_text
-from perfscore.input.forms.reader import XLSX_SUFFIXES, FormCase, read_tables
-from perfscore.input.jsonfile import case_paths
+from perfscore.input.forms.formcase import FormCase
+from perfscore.input.forms.reader import read_tables
+from perfscore.input.limits import DEFAULT, Limits
+from perfscore.input.paths import XLSX_SUFFIXES, case_paths
 from perfscore.rendering.output import confined, safe_stem, unique_names, write_text
 
 
@@ -21,12 +23,12 @@ class Imported:
     errors: list[PerfscoreError] = field(default_factory=list)
 
 
-def import_forms(paths: Sequence[str | Path]) -> Imported:
+def import_forms(paths: Sequence[str | Path], limits: Limits = DEFAULT) -> Imported:
     """Every table of every workbook named, or found in the folders named, in order."""
     done = Imported()
     for path in case_paths(paths, XLSX_SUFFIXES):
         try:
-            items = read_tables(path)
+            items = read_tables(path, limits)
         except CaseError as error:
             done.errors.append(error)
             continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 import zipfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -19,92 +18,35 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfscore.errors import CaseError, PerfscoreError
+from perfscore.errors import CaseError
 from perfscore.input.forms import labels as L
+from perfscore.input.forms.formcase import FormCase, Place, located
 from perfscore.input.forms.grid import Grid
 from perfscore.input.forms.sections import budget, claimed_elsewhere, header, indicators
-from perfscore.input.forms.table import Place, Table
+from perfscore.input.forms.table import Table
 from perfscore.input.jsonfile import case_from_data, check_size
+from perfscore.input.limits import DEFAULT, Limits
 from perfscore.input.messages import os_message
-from perfscore.models.case import Case
 
-#: What a folder is searched for, besides JSON: the workbooks Excel and WPS save.
-XLSX_SUFFIXES: Final = (".xlsx", ".xlsm")
 _TITLE_ROWS: Final = 3
 _NOT_XLSX: Final = "不是 .xlsx 工作簿（旧版 .xls 请在 Excel 中另存为 .xlsx）"
-#: How the case format says a required key is absent: on a form, the cell is empty.
-_MISSING: Final = "缺少必填项"
 _BROKEN: Final = "不是可读取的 .xlsx 工作簿（文件已损坏或不是 Excel 文件）"
 
 
-@dataclass(frozen=True, slots=True)
-class FormCase:
-    """A case read from a form, with the cell every value came from."""
-
-    case: Case
-    file: str
-    #: ``"Sheet1!A3"``: the table's 项目名称 label.
-    table: str
-    places: Mapping[str, Place]
-    #: What was read as missing: template prompts left in cells.
-    notes: tuple[str, ...] = ()
-
-    @property
-    def source(self) -> str:
-        """How results name this table: ``"forms/2023.xlsx:Sheet1!A3"``."""
-        return f"{self.file}:{self.table}"
-
-    def place(self, path: str | None) -> Place | None:
-        """The cell a JSON path of the case came from (or its nearest enclosing part's)."""
-        return nearest_place(self.places, path)
-
-    def cell(self, path: str) -> str:
-        """``"$.indicators[2].actual"`` -> ``"Sheet1!H16"`` (the path if no cell holds it)."""
-        place = self.place(path)
-        return path if place is None else place.cell
-
-    def locate(self, error: PerfscoreError) -> PerfscoreError:
-        """``error`` (about a JSON path of the case) said of the form's cell."""
-        return _located(error, self.places, self.file, self.table)
-
-
-def nearest_place(places: Mapping[str, Place], path: str | None) -> Place | None:
-    """The cell of ``path``, or of its nearest enclosing part that has one."""
-    while path:
-        if path in places:
-            return places[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return None
-
-
-def _located(
-    error: PerfscoreError, places: Mapping[str, Place], file: str, table: str
-) -> PerfscoreError:
-    if error.path is not None and "!" in error.path:
-        return error  # already a cell
-    place = nearest_place(places, error.path)
-    where = place.cell if place else table
-    message = "未填" if error.message.startswith(_MISSING) else error.message
-    if place and place.label and not message.startswith(place.label):
-        message = f"{place.label} {message}"
-    return type(error)(message, file=file, path=where)
-
-
-def read_workbook(path: str | Path) -> list[FormCase]:
+def read_workbook(path: str | Path, limits: Limits = DEFAULT) -> list[FormCase]:
     """Every project table of the workbook; the first one that cannot be read raises."""
     found = []
-    for item in read_tables(path):
+    for item in read_tables(path, limits):
         if isinstance(item, CaseError):
             raise item
         found.append(item)
     return found
 
 
-def read_tables(path: str | Path) -> list[FormCase | CaseError]:
+def read_tables(path: str | Path, limits: Limits = DEFAULT) -> list[FormCase | CaseError]:
     """Every project table of the workbook, each read or the error that stopped it."""
     file = str(path)
-    book = _open(file)
+    book = _open(file, limits)
     found: list[FormCase | CaseError] = []
     for sheet in book.worksheets:
         found.extend(_sheet_tables(Grid(sheet), file))
@@ -115,8 +57,8 @@ def read_tables(path: str | Path) -> list[FormCase | CaseError]:
     return found
 
 
-def _open(file: str) -> Workbook:
-    check_size(Path(file))
+def _open(file: str, limits: Limits) -> Workbook:
+    check_size(Path(file), limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
@@ -189,7 +131,7 @@ def _read(table: Table, year: int | None) -> FormCase:
     try:
         case = case_from_data(data, table.file)
     except CaseError as error:
-        raise _located(error, table.places, table.file, anchor) from None
+        raise located(error, table.places, table.file, anchor) from None
     return FormCase(case, table.file, anchor, dict(table.places), tuple(table.notes))
 
 
@@ -198,9 +140,6 @@ def _label_column(table: Table) -> int:
 
 
 __all__ = [
-    "XLSX_SUFFIXES",
-    "FormCase",
-    "nearest_place",
     "places_of",
     "read_tables",
     "read_workbook",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Final
 
 from perfscore.input.forms import labels as L
+from perfscore.input.forms.formcase import Place
 from perfscore.input.forms.grid import Cell, Value
-from perfscore.input.forms.table import Place, Table, drop_none, number
+from perfscore.input.forms.table import Table, drop_none, number
 from perfscore.models.numbers import split_leading_number
 from perfscore.models.scalars import split_operator
 

@@ -15,15 +15,8 @@ from openpyxl.utils import get_column_letter
 
 from perfscore.errors import CaseError
 from perfscore.input.forms import labels as L
+from perfscore.input.forms.formcase import Place
 from perfscore.input.forms.grid import DASHES, EXCEL_ERRORS, Cell, Grid, Value
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a value of the case came from: ``"Sheet1!F12"`` and the label over it."""
-
-    cell: str
-    label: str
 
 
 @dataclass(slots=True)
@@ -123,4 +116,4 @@ def drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-__all__ = ["Place", "Table", "drop_none", "number"]
+__all__ = ["Table", "drop_none", "number"]

@@ -22,9 +22,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore.checks import title
+from perfscore.input.forms.formcase import Place, nearest_place
 from perfscore.input.forms.layout import DEFAULT_LAYOUT, Layout
-from perfscore.input.forms.reader import nearest_place, places_of
-from perfscore.input.forms.table import Place
+from perfscore.input.forms.reader import places_of
 from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
 from perfscore.rendering.forms.printing import (
     WRAP,

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Final, Literal
 
 from perfscore.errors import PerfscoreError
-from perfscore.input.jsonfile import case_paths
+from perfscore.input.limits import DEFAULT, Limits
+from perfscore.input.paths import REVIEW_SUFFIXES, case_paths
 from perfscore.rendering.output import atomic_output, write_text
 from perfscore.rendering.review import (
     Batch,
@@ -19,8 +20,7 @@ from perfscore.rendering.review import (
     render_table,
     summary_line,
 )
-from perfscore.rendering.review_xlsx import write_xlsx
-from perfscore.review.inputs import SUFFIXES, total_size, units
+from perfscore.review.inputs import total_size, units
 from perfscore.review.rows import Problem, Row, order
 from perfscore.review.runner import Done, Reviewer, run
 from perfscore.review.summary import Summary
@@ -34,7 +34,7 @@ LARGE_FILES: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
+class Job:
     """What to review (the input files, folders already searched) and how."""
 
     files: Sequence[Path]
@@ -43,6 +43,7 @@ class Plan:
     form: Format = "table"
     output: str | Path | None = None
     jobs: int = 1
+    limits: Limits = DEFAULT
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ Progress = Callable[[int], None]
 
 def input_files(paths: Sequence[str | Path]) -> list[Path]:
     """The files a review reads: as given, and every ``*.json``/``*.jsonl`` in the folders."""
-    return list(case_paths(paths, SUFFIXES))
+    return list(case_paths(paths, REVIEW_SUFFIXES))
 
 
 def is_large(files: Sequence[Path]) -> tuple[bool, int]:
@@ -72,31 +73,31 @@ def is_large(files: Sequence[Path]) -> tuple[bool, int]:
     return size >= LARGE_BYTES or len(files) >= LARGE_FILES, size
 
 
-def review(plan: Plan, progress: Progress | None = None) -> Reviewed:
-    """Score every input of ``plan`` and write the output; bad inputs are rows, not stops."""
-    if plan.form == "xlsx" and plan.output is None:
+def review(job: Job, progress: Progress | None = None) -> Reviewed:
+    """Score every input of ``job`` and write the output; bad inputs are rows, not stops."""
+    if job.form == "xlsx" and job.output is None:
         raise PerfscoreError("xlsx 格式须用 -o 指定输出文件")
     advance = progress or (lambda _size: None)
-    stream = plan.form == "jsonl"
-    reviewer = Reviewer(plan.mine, plan.strict, encode_line if stream else None)
-    work = units(plan.files)
+    stream = job.form == "jsonl"
+    reviewer = Reviewer(job.mine, job.strict, encode_line if stream else None, job.limits)
+    work = units(job.files, job.limits.line_bytes)
     summary = Summary()
     if stream:
-        with atomic_output(plan.output) as out, closing(run(reviewer, work, plan.jobs)) as runs:
+        with atomic_output(job.output) as out, closing(run(reviewer, work, job.jobs)) as runs:
             for done in runs:
                 out.writelines(done.lines)
                 summary.merge(done.summary)
                 advance(done.size)
-            out.write(summary_line(summary, plan.mine, plan.strict))
+            out.write(summary_line(summary, job.mine, job.strict))
         return Reviewed(summary)
     rows: list[Row] = []
     problems: list[Problem] = []
-    with closing(run(reviewer, work, plan.jobs)) as runs:
+    with closing(run(reviewer, work, job.jobs)) as runs:
         for done in runs:
             _collect(done, rows, problems)
             summary.merge(done.summary)
             advance(done.size)
-    _write(Batch(order(rows), problems, summary, plan.mine, plan.strict), plan)
+    _write(Batch(order(rows), problems, summary, job.mine, job.strict), job)
     return Reviewed(summary)
 
 
@@ -108,19 +109,21 @@ def _collect(done: Done, rows: list[Row], problems: list[Problem]) -> None:
             problems.append(result)
 
 
-def _write(batch: Batch, plan: Plan) -> None:
-    if plan.form == "xlsx":
-        with atomic_output(plan.output) as out:
+def _write(batch: Batch, job: Job) -> None:
+    if job.form == "xlsx":
+        from perfscore.rendering.review_xlsx import write_xlsx  # noqa: PLC0415 - openpyxl
+
+        with atomic_output(job.output) as out:
             write_xlsx(batch, out)
         return
-    render = {"table": render_table, "json": render_json, "csv": render_csv}[plan.form]
-    write_text(render(batch), plan.output)
+    render = {"table": render_table, "json": render_json, "csv": render_csv}[job.form]
+    write_text(render(batch), job.output)
 
 
 __all__ = [
     "FORMATS",
     "Format",
-    "Plan",
+    "Job",
     "Progress",
     "Reviewed",
     "input_files",
