@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore import Case, evaluate, load_case, load_rubric
 from perfscore.cli import main
-from perfscore.input.forms import read_workbook
+from perfscore.input.forms.reader import read_workbook
 from perfscore.input.jsonfile import case_from_data, parse_json
 from perfscore.rendering.forms.sheet import draw, layout_named
 

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from perfscore import evaluate, load_rubric
 from perfscore.cli import main
 from perfscore.errors import CaseError
-from perfscore.input.forms import read_tables, read_workbook
+from perfscore.input.forms.reader import read_tables, read_workbook
 
 HEAD: list[list[Any]] = [
     ["部门预算项目支出绩效自评表"],

@@ -15,7 +15,8 @@ import pytest
 from openpyxl import Workbook
 
 from perfscore import Case, evaluate, load_case, load_rubric
-from perfscore.input.forms import FormCase, read_workbook
+from perfscore.input.forms.formcase import FormCase
+from perfscore.input.forms.reader import read_workbook
 from perfscore.pipeline import evaluate_form
 
 from . import formbuild

@@ -18,8 +18,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore import Case, Evaluation, PerfscoreError, evaluate, load_case, load_rubric
-from perfscore.input.forms import read_workbook
 from perfscore.input.forms.layout import LAYOUTS, MOF_2020, SICHUAN_2023, Layout
+from perfscore.input.forms.reader import read_workbook
 from perfscore.models.case import Budget, BudgetRow, Indicator, Project, Source, aliases
 from perfscore.pipeline import evaluate_form
 from perfscore.rendering.forms.filled import (

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from perfscore import evaluate, load_case, load_rubric
 from perfscore.cli import main
-from perfscore.input.forms import read_workbook
+from perfscore.input.forms.reader import read_workbook
 from perfscore.models.results import Evaluation
 
 from . import formbuild

@@ -167,7 +167,7 @@ def evaluate_paths(paths: Sequence[str | Path], rules: Rules) -> Iterator[Outcom
 
 
 def _evaluate_workbook(path: Path, rules: Rules) -> Iterator[Outcome]:
-    from perfscore.input.forms import read_tables  # noqa: PLC0415 - openpyxl only for workbooks
+    from perfscore.input.forms.reader import read_tables  # noqa: PLC0415 - openpyxl only for workbooks
 
     try:
         tables = read_tables(path, rules.limits)

@@ -149,7 +149,7 @@ def read_unit(unit: Unit, limits: Limits = DEFAULT) -> Iterator[Input]:
 def _read_file(file: str, limits: Limits) -> Iterator[Input]:
     try:
         if is_workbook(file):
-            from perfscore.input.forms import read_tables  # noqa: PLC0415 - openpyxl for forms only
+            from perfscore.input.forms.reader import read_tables  # noqa: PLC0415 - openpyxl for forms only
 
             yield from read_tables(file, limits)
         else:
