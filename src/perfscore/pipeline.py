@@ -14,20 +14,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from perfscore.checks.number_as_text import number_findings
 from perfscore.errors import CaseError, PerfscoreError
-from perfscore.input.department import department_from_data
 from perfscore.input.forms.formcase import FormCase
 from perfscore.input.jsonfile import case_from_data, parse_json, read_text
 from perfscore.input.limits import Limits
 from perfscore.input.paths import CASE_SUFFIXES, case_paths, is_workbook
 from perfscore.models.case import Case
-from perfscore.models.department import DepartmentCase, LoadedDepartment, is_department
-from perfscore.models.department_results import DepartmentEvaluation
+from perfscore.models.kinds import is_department
 from perfscore.models.results import Evaluation
-from perfscore.rubrics.department import DepartmentRubric
 from perfscore.rubrics.loading import (
     DEFAULT_DEPARTMENT_RUBRIC,
     load_department_rubric,
@@ -36,13 +33,17 @@ from perfscore.rubrics.loading import (
     shipped,
 )
 from perfscore.rubrics.model import Rubric
-from perfscore.scoring.department import evaluate_department
 from perfscore.scoring.project import evaluate
 
+if TYPE_CHECKING:  # the department layers are imported when a department case is met
+    from perfscore.models.department import DepartmentCase, LoadedDepartment
+    from perfscore.models.department_results import DepartmentEvaluation
+    from perfscore.rubrics.department import DepartmentRubric
+
 #: A result of either kind.
-Result = Evaluation | DepartmentEvaluation
+Result: TypeAlias = Union[Evaluation, "DepartmentEvaluation"]
 #: A case read and validated, not yet scored.
-Loaded = Case | LoadedDepartment
+Loaded: TypeAlias = Union[Case, "LoadedDepartment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,11 @@ def rules_of(rubric: str | Path | Rubric | None) -> Rules:
 
 def load_data(data: Any, file: str | None = None) -> Loaded:
     """Parsed JSON validated as a project case, or as a department case with its projects."""
-    if is_department(data):
-        return department_from_data(data, file)
-    return case_from_data(data, file)
+    if not is_department(data):
+        return case_from_data(data, file)
+    from perfscore.input.department import department_from_data  # noqa: PLC0415
+
+    return department_from_data(data, file)
 
 
 def score(
@@ -114,7 +117,9 @@ def score(
     """A loaded case scored under ``rules``. ``data`` (and the ``text`` it was parsed from) is
     what the file said, for the finding on numbers written as text; ``checks=False`` gives the
     scores alone."""
-    if isinstance(loaded, LoadedDepartment):
+    if not isinstance(loaded, Case):
+        from perfscore.scoring.department import evaluate_department  # noqa: PLC0415
+
         return evaluate_department(loaded, rules.department_for(loaded.case, file), rules.project)
     evaluation = evaluate(loaded, rules.project, file, checks=checks)
     if not checks or data is None:

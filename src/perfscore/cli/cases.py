@@ -16,7 +16,7 @@ from perfscore.cli.status import BAD_INPUT, OK
 from perfscore.errors import CaseError, PerfscoreError
 from perfscore.input.jsonfile import json_path, parse_json, read_text
 from perfscore.input.paths import CASE_SUFFIXES, case_paths, is_workbook
-from perfscore.models.department import is_department
+from perfscore.models.kinds import is_department
 from perfscore.models.schema import SCHEMA_ID, SCHEMAS, case_schema, schema_text
 from perfscore.pipeline import Rules, evaluate_path
 from perfscore.rubrics.loading import (

@@ -18,7 +18,7 @@ from perfscore.input.encodings import decode
 from perfscore.input.limits import DEFAULT, Limits, exceeded
 from perfscore.input.messages import json_message, os_message, pydantic_message
 from perfscore.models.case import CHILDREN, DEPARTMENT_NOT_PROJECT, Case, Form, aliases, spellings
-from perfscore.models.department import is_department
+from perfscore.models.kinds import is_department
 
 _INT_DIGITS: Final = 100
 

@@ -22,6 +22,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
 
 from perfscore.models.case import CHILDREN, Case, Form, keys, year_value
+from perfscore.models.kinds import DEPARTMENT_KINDS
 from perfscore.models.scalars import Amount, Name, Rate, Score, Text, to_decimal
 
 
@@ -269,7 +270,6 @@ class DepartmentCase(Form):
 
 
 #: How a case says it is a department case.
-DEPARTMENT_KINDS: Final = ("department", "部门", "部门整体")
 
 #: Nested parts by field name, for naming an unknown key (as ``case.CHILDREN`` for projects).
 DEPARTMENT_CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
@@ -311,20 +311,8 @@ class LoadedDepartment:
     projects: tuple[DepartmentProject, ...]
 
 
-#: The keys a case's kind is written under.
-_KIND_KEYS: Final = ("kind", "类型")
-
-
-def is_department(data: Any) -> bool:
-    """Whether parsed JSON says ``"kind": "department"`` (in any spelling)."""
-    if not isinstance(data, dict):
-        return False
-    return any(data.get(key) in DEPARTMENT_KINDS for key in _KIND_KEYS)
-
-
 __all__ = [
     "DEPARTMENT_CHILDREN",
-    "DEPARTMENT_KINDS",
     "Accounts",
     "Basic",
     "Breakdown",
@@ -343,5 +331,4 @@ __all__ = [
     "Staffing",
     "ThreePublic",
     "ThreePublicPart",
-    "is_department",
 ]
