@@ -29,11 +29,12 @@ import atheris  # type: ignore[import-untyped]
 
 with atheris.instrument_imports(include=["perfscore"]):
     from perfscore.errors import PerfscoreError
-    from perfscore.input.department import department_from_data, is_department
-    from perfscore.input.dump import case_text
+    from perfscore.input.department import department_from_data
     from perfscore.input.jsonfile import case_from_data, parse_json, read_text
     from perfscore.models.case import Case
+    from perfscore.models.kinds import is_department
     from perfscore.rendering import department as department_render
+    from perfscore.rendering.casefile import case_text
     from perfscore.rendering.jsonout import to_dict
     from perfscore.rendering.report import render_report
     from perfscore.rendering.table import render_one

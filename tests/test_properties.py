@@ -16,11 +16,11 @@ from referencing import Registry, Resource
 from perfscore import evaluate, load_rubric
 from perfscore.checks.accounts.run import account_findings
 from perfscore.input.department import department_from_data
-from perfscore.input.dump import case_text
 from perfscore.input.jsonfile import case_from_data, parse_json
 from perfscore.models.case import Indicator
 from perfscore.models.numbers import ZERO, half_up
 from perfscore.models.schema import SCHEMA_ID, case_schema
+from perfscore.rendering.casefile import case_text
 from perfscore.rendering.department import to_dict as department_dict
 from perfscore.rendering.jsonout import to_dict
 from perfscore.rubrics.loading import load_department_rubric

@@ -9,8 +9,9 @@ import click
 from perfscore.cli.common import format_option, layout_option, limits, rubric_option, rules, scored
 from perfscore.cli.status import BAD_INPUT, OK
 from perfscore.errors import PerfscoreError
-from perfscore.input.forms.convert import import_forms, write_cases
+from perfscore.input.forms.convert import import_forms
 from perfscore.models.results import Evaluation
+from perfscore.rendering.casefile import write_cases
 from perfscore.rendering.forms.template import write_template
 from perfscore.rendering.output import atomic_output, confined
 from perfscore.rendering.report import FORMATS as REPORT_FORMATS

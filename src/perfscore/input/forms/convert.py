@@ -1,4 +1,5 @@
-"""``perfscore import``: forms to case files, one case per project table."""
+"""``perfscore import``, reading: every project table of the forms given, or why it could not be
+read (``perfscore.rendering.casefile`` writes them as case files)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfscore.errors import CaseError, PerfscoreError
-from perfscore.input.dump import case_line, case_text
 from perfscore.input.forms.formcase import FormCase
 from perfscore.input.forms.reader import read_tables
 from perfscore.input.limits import DEFAULT, Limits
 from perfscore.input.paths import XLSX_SUFFIXES, case_paths
-from perfscore.rendering.output import confined, safe_stem, unique_names, write_text
 
 
 @dataclass(slots=True)
@@ -40,38 +39,4 @@ def import_forms(paths: Sequence[str | Path], limits: Limits = DEFAULT) -> Impor
     return done
 
 
-def write_cases(tables: Sequence[FormCase], output: str | None, directory: str | None) -> None:
-    """The cases as one JSON document (one table), JSON Lines (several, or ``*.jsonl``), or one
-    file per case in ``directory``."""
-    if directory is not None:
-        _write_folder(tables, Path(directory))
-        return
-    lines = len(tables) > 1 or (output is not None and output.endswith(".jsonl"))
-    if lines and output is not None and not output.endswith(".jsonl"):
-        raise PerfscoreError(
-            f"共 {len(tables)} 个项目表：请写入 .jsonl 文件（每行一个案例），或用 -d 写入文件夹",
-            file=output,
-        )
-    text = "".join(case_line(t.case) for t in tables) if lines else case_text(tables[0].case)
-    write_text(text, output)
-
-
-def _write_folder(tables: Sequence[FormCase], folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise PerfscoreError(f"无法创建文件夹：{error.strerror}", file=str(folder)) from None
-    for name, table in zip(file_names(tables), tables, strict=True):
-        write_text(case_text(table.case), confined(folder, name))
-
-
-def file_names(tables: Sequence[FormCase]) -> list[str]:
-    """``<项目编码>.json`` (or the workbook's name and the table's number), never twice."""
-    stems = []
-    for number, table in enumerate(tables, 1):
-        fallback = f"{Path(table.file).stem}-{number}"
-        stems.append(safe_stem(table.case.project.code or fallback, fallback))
-    return list(unique_names(stems, ".json"))
-
-
-__all__ = ["Imported", "file_names", "import_forms", "write_cases"]
+__all__ = ["Imported", "import_forms"]
