@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Final
 
 from perfscore.checks.number_as_text import number_findings
+from perfscore.checks.registry import by_severity
 from perfscore.errors import CaseError, PerfscoreError
 from perfscore.input.department import department_from_data, is_department
 from perfscore.input.forms import XLSX_SUFFIXES, FormCase, read_tables
@@ -122,8 +123,10 @@ def with_number_findings(
 ) -> Evaluation:
     """``evaluation`` with a finding for each number the file wrote as text (``"1,200"``);
     ``source`` is the JSON ``data`` was read from, when there is one."""
-    extra = number_findings(data, source)
-    return replace(evaluation, findings=evaluation.findings + extra) if extra else evaluation
+    extra = number_findings(evaluation.rubric, data, source)
+    if not extra:
+        return evaluation
+    return replace(evaluation, findings=by_severity((*evaluation.findings, *extra)))
 
 
 def _evaluate_workbook(path: Path, rubric: Rubric) -> Iterator[Outcome]:
