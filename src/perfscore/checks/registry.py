@@ -212,12 +212,24 @@ def _code_problems(kind: AppliesTo, code: str, config: CheckConfig) -> Iterator[
 def _option_problem(registered: Check[Any], name: str, value: object) -> str | None:
     defaults = registered.options
     if name not in defaults:
-        return f"检查项 '{registered.code}' 没有选项 '{name}'{did_you_mean(name, list(defaults))}"
+        hint = did_you_mean(name, list(defaults)) or _options_known(defaults)
+        return f"检查项 '{registered.code}' 没有选项 '{name}'{hint}"
     if name.endswith("severity") and value not in SEVERITY_RANK:
-        return f"{name} 应为 error、warning 或 info，实际为 {value!r}"
+        return f"{name} 应为 error、warning 或 info，实际为 {_shown(value)}"
     if isinstance(defaults[name], Decimal) and not _non_negative(value):
-        return f"{name} 应为不小于 0 的数，实际为 {value!r}"
+        return f"{name} 应为不小于 0 的数，实际为 {_shown(value)}"
     return None
+
+
+def _options_known(defaults: Options) -> str:
+    if not defaults:
+        return "（该检查项只可配置 severity 与 enabled）"
+    return f"（可用：severity、enabled、{'、'.join(defaults)}）"
+
+
+def _shown(value: object) -> str:
+    """A TOML value as it was written: ``-0.01``, ``'notice'``."""
+    return f"{value:f}" if isinstance(value, Decimal) else repr(value)
 
 
 def _non_negative(value: object) -> bool:

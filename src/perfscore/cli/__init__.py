@@ -12,6 +12,7 @@ import click
 
 from perfscore import __version__
 from perfscore.cli.cases import rubrics, schema, validate
+from perfscore.cli.checks import checks_command
 from perfscore.cli.common import INTERRUPTED, fail
 from perfscore.cli.documents import import_command, report, template
 from perfscore.cli.score import evaluate, review_command
@@ -58,7 +59,17 @@ def main(settings: tuple[str, ...]) -> None:
         fail(str(error))
 
 
-COMMANDS = (evaluate, review_command, report, import_command, template, validate, schema, rubrics)
+COMMANDS = (
+    evaluate,
+    review_command,
+    report,
+    import_command,
+    template,
+    validate,
+    schema,
+    rubrics,
+    checks_command,
+)
 for command in COMMANDS:
     main.add_command(command)
 
