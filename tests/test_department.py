@@ -34,6 +34,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from perfscore.checks import enabled_checks
 from perfscore.checks.accounts import account_findings
 from perfscore.checks.department import says_none
 from perfscore.cli import main
@@ -135,7 +136,9 @@ def test_seed_total_grade_claims_and_projects() -> None:
 def test_seed_findings() -> None:
     loaded = load_department(SEED)
     result = _run(loaded)
-    accounts = account_findings(loaded.case, [p.case for p in loaded.projects], SICHUAN.accounts)
+    accounts = account_findings(
+        loaded.case, [p.case for p in loaded.projects], enabled_checks(SICHUAN)
+    )
     assert set(accounts) <= set(result.findings)
     serious = 2 + sum(1 for f in accounts if f.severity != "info")
     assert _dept(result) == [

@@ -11,22 +11,29 @@ from typing import Any
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
-from perfscore.checks.accounts import ACCOUNT_CHECKS, AccountRules, account_findings, account_title
+from perfscore.checks import CHECKS, Enabled, enabled_checks, title
+from perfscore.checks.accounts import ACCOUNTS, account_findings
 from perfscore.input.department import load_department
 from perfscore.models.case import Case
 from perfscore.models.department import DepartmentCase
 from perfscore.models.numbers import HUNDRED, half_up
 from perfscore.models.results import Finding
+from perfscore.rubrics.loading import load_department_rubric
+from perfscore.rubrics.model import CheckConfig
 
 from .conftest import ROOT
 
 SEED = ROOT / "cases" / "miyi-2022-department.json"
 ERRORS = ROOT / "tests" / "department" / "arithmetic-errors.json"
-KNOWN = (
-    "sum-mismatch、balance-mismatch、share-mismatch、share-adjusted、yoy-mismatch、"
-    "completion-mismatch、project-total-mismatch、basic-total-mismatch"
+SICHUAN = load_department_rubric("sichuan-department")
+#: The accounts checks that compare amounts, each with a ``tolerance`` option.
+AMOUNT_CHECKS = (
+    "sum-mismatch",
+    "balance-mismatch",
+    "yoy-mismatch",
+    "project-total-mismatch",
+    "basic-total-mismatch",
 )
 
 SEED_ADJUSTED = Finding(
@@ -44,10 +51,16 @@ SEED_PROJECTS = Finding(
 )
 
 
-def findings(path: Any, rules: AccountRules | None = None) -> tuple[Finding, ...]:
+def configured(**checks: dict[str, Any]) -> tuple[Enabled, ...]:
+    """The plan of sichuan-department with ``[checks.CODE]`` tables (codes with _ for -)."""
+    tables = {code.replace("_", "-"): CheckConfig.model_validate(c) for code, c in checks.items()}
+    return enabled_checks(SICHUAN.model_copy(update={"checks": tables}))
+
+
+def findings(path: Any, plan: Sequence[Enabled] | None = None) -> tuple[Finding, ...]:
     loaded = load_department(path)
     projects = [project.case for project in loaded.projects]
-    return account_findings(loaded.case, projects, rules or AccountRules())
+    return account_findings(loaded.case, projects, configured() if plan is None else plan)
 
 
 @cache
@@ -65,9 +78,10 @@ def seed_data() -> dict[str, Any]:
 def run(
     data: dict[str, Any],
     projects: Sequence[Case] = (),
-    rules: AccountRules | None = None,
+    plan: Sequence[Enabled] | None = None,
 ) -> tuple[Finding, ...]:
-    return account_findings(DepartmentCase.model_validate(data), projects, rules or AccountRules())
+    case = DepartmentCase.model_validate(data)
+    return account_findings(case, projects, configured() if plan is None else plan)
 
 
 def changed(edit: Callable[[dict[str, Any]], object], code: str) -> list[Finding]:
@@ -511,7 +525,7 @@ def test_project_total_needs_every_project() -> None:
 
 
 def test_registry() -> None:
-    table = {code: (c.severity, c.title) for code, c in ACCOUNT_CHECKS.items()}
+    table = {code: (c.severity, c.title) for code, c in CHECKS.items() if c.reads is ACCOUNTS}
     assert table == {
         "sum-mismatch": ("error", "合计与分项之和不符"),
         "balance-mismatch": ("error", "收支总计不平衡"),
@@ -522,51 +536,40 @@ def test_registry() -> None:
         "project-total-mismatch": ("warning", "项目支出与项目执行数合计不符"),
         "basic-total-mismatch": ("warning", "基本支出前后不一致"),
     }
-    assert account_title("share-adjusted") == "占比为凑足 100% 而调整"
-    assert account_title("no-such-code") == "no-such-code"
+    assert {code for code, c in CHECKS.items() if "tolerance" in c.options} >= set(AMOUNT_CHECKS)
+    assert title("share-adjusted") == "占比为凑足 100% 而调整"
+    assert title("no-such-code") == "no-such-code"
 
 
 def test_tolerance_absorbs_a_cent() -> None:
-    rules = AccountRules.model_validate({"tolerance": 0.01})
-    assert rules.tolerance == Decimal("0.01")
-    assert findings(SEED, rules) == (SEED_ADJUSTED,)
-    errors = findings(ERRORS, rules)
+    plan = configured(**{code: {"tolerance": Decimal("0.01")} for code in AMOUNT_CHECKS})
+    assert findings(SEED, plan) == (SEED_ADJUSTED,)
+    errors = findings(ERRORS, plan)
     assert errors == ERROR_FINDINGS, "0.10 and more are still findings"
 
 
+def test_tolerance_is_each_checks_own() -> None:
+    """A cent allowed to sum-mismatch is not allowed to project-total-mismatch."""
+    plan = configured(sum_mismatch={"tolerance": Decimal("0.01")})
+    assert findings(SEED, plan) == (SEED_PROJECTS, SEED_ADJUSTED)
+    plan = configured(project_total_mismatch={"tolerance": 1})
+    assert findings(SEED, plan) == (SEED_ADJUSTED,)
+
+
 def test_severity_override() -> None:
-    rules = AccountRules(severity={"share-adjusted": "info", "sum-mismatch": "warning"})
-    assert findings(SEED, rules) == (
+    plan = configured(share_adjusted={"severity": "info"}, sum_mismatch={"severity": "warning"})
+    assert findings(SEED, plan) == (
         SEED_PROJECTS,
         Finding("share-adjusted", "info", SEED_ADJUSTED.message, SEED_ADJUSTED.where),
     )
-    assert {f.severity for f in findings(ERRORS, rules) if f.code == "sum-mismatch"} == {"warning"}
+    assert {f.severity for f in findings(ERRORS, plan) if f.code == "sum-mismatch"} == {"warning"}
 
 
 def test_disabled_code_is_silent() -> None:
     """Switching share-adjusted off silences it: the nudged share is not then a mismatch."""
-    assert findings(SEED, AccountRules(disabled=("share-adjusted",))) == (SEED_PROJECTS,)
-    rules = AccountRules(disabled=("project-total-mismatch", "share-adjusted"))
-    assert findings(SEED, rules) == ()
-
-
-@pytest.mark.parametrize("field", ["severity", "disabled"])
-def test_unknown_code_is_refused(field: str) -> None:
-    value: object = {"no-such-code": "error"} if field == "severity" else ["no-such-code"]
-    with pytest.raises(ValidationError) as raised:
-        AccountRules.model_validate({field: value})
-    error = raised.value.errors()[0]
-    assert error["loc"] == (field,)
-    assert error["msg"] == f"Value error, 未知的决算检查项 'no-such-code'（可用：{KNOWN}）"
-
-
-def test_rules_refuse_the_rest() -> None:
-    with pytest.raises(ValidationError):
-        AccountRules.model_validate({"tolerance": -0.01})
-    with pytest.raises(ValidationError):
-        AccountRules.model_validate({"severity": {"sum-mismatch": "fatal"}})
-    with pytest.raises(ValidationError):
-        AccountRules.model_validate({"tolerence": 0.01})
+    off = {"enabled": False}
+    assert findings(SEED, configured(share_adjusted=off)) == (SEED_PROJECTS,)
+    assert findings(SEED, configured(project_total_mismatch=off, share_adjusted=off)) == ()
 
 
 # -- properties ---------------------------------------------------------------------------------

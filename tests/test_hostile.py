@@ -7,14 +7,15 @@ import json
 import os
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perfscore import evaluate, load_case, load_rubric
-from perfscore.checks.number_as_text import number_findings
+from perfscore import Finding, evaluate, load_case, load_rubric
+from perfscore.checks.number_as_text import number_findings as rubric_number_findings
 from perfscore.cli import main
 from perfscore.input.guard import key_positions
 from perfscore.models.numbers import parse_decimal
@@ -23,6 +24,7 @@ from .conftest import ROOT
 
 ENCODINGS = ROOT / "tests" / "encodings"
 BAD = ROOT / "tests" / "bad"
+DEFAULT = load_rubric()
 
 
 def run(*args: str) -> Result:
@@ -77,6 +79,11 @@ def test_numbers_typed_by_hand_are_read_and_said(tmp_path: Path) -> None:
         ("$.budget.adjusted", "数字写作 '1,200.00'，按 1200 读取"),
         ("$.indicators[0].target", "数字写作 '１２０'，按 120 读取"),
     ]
+
+
+def number_findings(data: Any, source: str | None = None) -> tuple[Finding, ...]:
+    """``number-as-text`` under the default rubric."""
+    return rubric_number_findings(DEFAULT, data, source)
 
 
 def test_plain_numbers_as_text_say_nothing() -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from perfscore import evaluate, load_rubric
+from perfscore.checks import enabled_checks
 from perfscore.checks.accounts.run import account_findings
 from perfscore.input.department import department_from_data
 from perfscore.input.jsonfile import case_from_data, parse_json
@@ -282,7 +283,7 @@ def test_consistent_accounts_raise_no_arithmetic_findings(data: dict[str, Any]) 
     loaded = department_from_data(data, None)
     projects = [project.case for project in loaded.projects]
     for rubric in DEPARTMENT_RUBRICS:
-        found = account_findings(loaded.case, projects, rubric.accounts)
+        found = account_findings(loaded.case, projects, enabled_checks(rubric))
         assert [f for f in found if f.code in ARITHMETIC] == []
 
 

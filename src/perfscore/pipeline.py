@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
 from perfscore.checks.number_as_text import number_findings
+from perfscore.checks.registry import by_severity
 from perfscore.errors import CaseError, PerfscoreError
 from perfscore.input.forms.formcase import FormCase
 from perfscore.input.jsonfile import case_from_data, parse_json, read_text
@@ -124,8 +125,10 @@ def score(
     evaluation = evaluate(loaded, rules.project, file, checks=checks)
     if not checks or data is None:
         return evaluation
-    extra = number_findings(data, text)
-    return replace(evaluation, findings=evaluation.findings + extra) if extra else evaluation
+    extra = number_findings(evaluation.rubric, data, text)
+    if not extra:
+        return evaluation
+    return replace(evaluation, findings=by_severity((*evaluation.findings, *extra)))
 
 
 def evaluate_text(text: str, rules: Rules, file: str | None = None) -> Result:

@@ -1,14 +1,39 @@
-"""Findings a reviewer raises, one registered check per code (see ``registry``)."""
+"""Findings a reviewer raises: one registry of every code, project or department (``registry``).
 
+Importing this package registers every check. The registry's names are bound first: the check
+modules import the scoring layer, which imports :func:`run_checks` from here.
+"""
+
+# isort: off
+from perfscore.checks.registry import (
+    CHECKS,
+    Check,
+    Enabled,
+    check,
+    config_problems,
+    enabled_checks,
+    run_checks,
+    title,
+)
 from perfscore.checks import budget, indicators, rows, totals
-from perfscore.checks.registry import CHECKS, Check, check, run_checks, title
+from perfscore.checks import number_as_text
+from perfscore.checks import accounts
+from perfscore.checks import department
+
+# isort: on
 
 __all__ = [
     "CHECKS",
     "Check",
+    "Enabled",
+    "accounts",
     "budget",
     "check",
+    "config_problems",
+    "department",
+    "enabled_checks",
     "indicators",
+    "number_as_text",
     "rows",
     "run_checks",
     "title",

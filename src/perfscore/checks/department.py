@@ -1,33 +1,37 @@
 """The department checks: claimed scores against the recomputed ones, missing data, 存在问题 "无".
 
-Each finding code has a fixed severity and a short title (:data:`DEPARTMENT_FINDINGS`); the
-where of a finding is a JSON path in the department case.
+Each finding code is registered in the one check registry, reading a department evaluation
+(:data:`DEPARTMENT`); a department rubric configures them under ``[checks.CODE]``. The where of a
+finding is a JSON path in the department case. :func:`run_department_checks` runs the final
+accounts checks and then these, in registry order: each reads the evaluation with the findings
+raised before it (``dept-problems-none`` counts them).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Final
 
+from perfscore.checks.accounts import account_findings
+from perfscore.checks.registry import (
+    Options,
+    Raised,
+    Subject,
+    by_severity,
+    check,
+    enabled_checks,
+    raised_by,
+)
 from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
-from perfscore.models.results import Finding
-from perfscore.rubrics.model import Severity
+from perfscore.models.results import SEVERITY_RANK, Finding
 from perfscore.scoring.department_methods import METHODS
 
-#: Code -> (severity, title in a few words).
-DEPARTMENT_FINDINGS: Final[dict[str, tuple[Severity, str]]] = {
-    "dept-claimed-mismatch": ("error", "自评总分与重算不符"),
-    "dept-claimed-sum": ("error", "自评总分与各项得分之和不符"),
-    "dept-item-mismatch": ("warning", "评分项得分与重算不符"),
-    "dept-missing-data": ("warning", "评分项缺少计算所需数据"),
-    "dept-missing-score": ("warning", "判断项未填报得分"),
-    "dept-facts-exceed": ("warning", "项目个数超过项目总数"),
-    "dept-problems-none": ("warning", "存在问题填“无”而复核发现问题"),
-    "dept-unknown-item": ("info", "填报得分的评分项不在评分规则中"),
-}
+#: Department checks read a department evaluation; department rubrics configure them.
+DEPARTMENT: Final[Subject[DepartmentEvaluation]] = Subject("department evaluation", "department")
 #: A 存在问题 text that says there are none: "无。", "我单位无绩效自评存在的问题。", "暂无".
 _NONE: Final = re.compile(r"^(?:我|本)?(?:单位|部门)?暂?(?:无|没有|不存在|未发现)(?![法论])")
 #: Counts in ``evaluation.facts`` that cannot exceed the number of projects.
@@ -36,37 +40,38 @@ _COUNTS: Final = {
     "assessed": "开展事前绩效评估的项目数",
     "monitored": "开展绩效监控的项目数",
 }
-_SERIOUS: Final = ("warning", "error")
 
 
-def _finding(code: str, message: str, where: str) -> Finding:
-    return Finding(code, DEPARTMENT_FINDINGS[code][0], message, where)
+def run_department_checks(evaluation: DepartmentEvaluation) -> tuple[Finding, ...]:
+    """The findings of every check the department rubric enables, errors first: the final
+    accounts checks' (in the order of the case), then the department checks' (registry order)."""
+    plan = enabled_checks(evaluation.rubric)
+    cases = [project.case for project in evaluation.projects]
+    found = list(account_findings(evaluation.case, cases, plan))
+    for active in plan:
+        if active.reads is DEPARTMENT:
+            seen = replace(evaluation, findings=tuple(found))
+            found += raised_by([active], DEPARTMENT, seen)
+    return by_severity(found)
 
 
-def department_findings(
-    evaluation: DepartmentEvaluation, accounts: Sequence[Finding] = ()
-) -> tuple[Finding, ...]:
-    """The department findings; ``accounts`` (the accounts findings) count for 存在问题 "无"."""
-    found = [
-        *_claimed_total(evaluation),
-        *_claimed_sums(evaluation),
-        *_item_mismatches(evaluation),
-        *_missing(evaluation),
-        *_facts(evaluation),
-        *_unknown(evaluation),
-    ]
-    found += _problems_none(evaluation, [*accounts, *found])
-    return tuple(found)
-
-
-def _claimed_total(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
+@check(
+    "dept-claimed-mismatch",
+    DEPARTMENT,
+    "error",
+    "自评总分与重算不符",
+    explanation="部门整体自评总分与按部门评分规则复核的总分不符。这是部门整体评价复核的结论。",
+    example="自评得分 97.00 分，按评分规则复核为 99.75 分，相差 -2.75 分",
+)
+def claimed_total(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """The claimed total against the recomputed one."""
     claimed = evaluation.claimed_score
     if claimed is not None and claimed != evaluation.score:
         message = (
             f"自评得分 {fmt(claimed)} 分，按评分规则复核为 {fmt(evaluation.score)} 分，"
             f"相差 {fmt_signed(claimed - evaluation.score)} 分"
         )
-        yield _finding("dept-claimed-mismatch", message, "$.evaluation.claimed_score")
+        yield message, "$.evaluation.claimed_score"
 
 
 def _parts_claimed(items: Sequence[ItemResult]) -> tuple[Decimal, str] | None:
@@ -78,7 +83,22 @@ def _parts_claimed(items: Sequence[ItemResult]) -> tuple[Decimal, str] | None:
     return total, " + ".join(f"{item.name} {fmt(item.claimed)}" for item in items)
 
 
-def _claimed_sums(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
+@check(
+    "dept-claimed-sum",
+    DEPARTMENT,
+    "error",
+    "自评总分与各项得分之和不符",
+    explanation=(
+        "自评总分（或某一评分项的填报得分）与其下级各项填报得分之和不符，说明填报的得分本身前后矛盾"
+        "。"
+    ),
+    example=(
+        "自评得分 95.00 分与下级各项填报得分之和不符：部门预算项目绩效管理 67.00 + 绩效结果应用 20."
+        "00 + 自评质量 10.00 = 97.00"
+    ),
+)
+def claimed_sums(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """Each claimed total (the department's, a group's) against its parts' claims summed."""
     groups: list[tuple[str, Decimal | None, Sequence[ItemResult], str]] = [
         ("自评得分", evaluation.claimed_score, evaluation.items, "$.evaluation.claimed_score")
     ]
@@ -93,38 +113,87 @@ def _claimed_sums(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
             message = (
                 f"{label} {fmt(claimed)} 分与下级各项填报得分之和不符：{parts[1]} = {fmt(parts[0])}"
             )
-            yield _finding("dept-claimed-sum", message, where)
+            yield message, where
 
 
 def _score_path(name: str) -> str:
     return f"$.evaluation.scores.{name}"
 
 
-def _item_mismatches(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
+@check(
+    "dept-item-mismatch",
+    DEPARTMENT,
+    "warning",
+    "评分项得分与重算不符",
+    explanation="某一评分项填报的得分与复核得分不符。逐项列出，便于找出总分差在哪里。",
+    example="'部门预算项目绩效管理' 填报 67.00 分，复核为 69.75 分，相差 -2.75 分",
+)
+def item_mismatches(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """Each item's claimed score against its recomputed one."""
     for item in evaluation.walk():
         if item.claimed is not None and item.claimed != item.score:
             message = (
                 f"'{item.name}' 填报 {fmt(item.claimed)} 分，复核为 {fmt(item.score)} 分，"
                 f"相差 {fmt_signed(item.claimed - item.score)} 分"
             )
-            yield _finding("dept-item-mismatch", message, _score_path(item.name))
+            yield message, _score_path(item.name)
 
 
-def _missing(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
+def _missing(evaluation: DepartmentEvaluation, computes: bool) -> Iterator[ItemResult]:
+    """The leaves scored without their data, whose methods compute (or judge: ``computes``)."""
     for item in evaluation.leaves():
-        missing = item.missing
-        if missing is None or item.method is None:
-            continue
-        if not METHODS[item.method].computes:
-            message = f"'{item.name}' 是判断项，案例未填报得分，得 0 分"
-            yield _finding("dept-missing-score", message, missing.where)
-            continue
-        used = "采用填报得分，未经计算" if item.claimed is not None else "得 0 分"
-        message = f"'{item.name}' 无法计算：{missing.reason}；{used}"
-        yield _finding("dept-missing-data", message, missing.where)
+        method = item.method
+        if item.missing is not None and method is not None and METHODS[method].computes == computes:
+            yield item
 
 
-def _facts(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
+@check(
+    "dept-missing-data",
+    DEPARTMENT,
+    "warning",
+    "评分项缺少计算所需数据",
+    explanation=(
+        "可以计算的评分项缺少计算所需的数据（如项目总数、预算数），无法计算：填报了得分的采用填报得"
+        "分（未经计算），否则得 0 分。"
+    ),
+    example="'绩效监控' 无法计算：未填项目总数；得 0 分",
+)
+def missing_data(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """A computable item whose data is missing: the claimed score is taken, or 0."""
+    for item in _missing(evaluation, computes=True):
+        if item.missing is not None:
+            used = "采用填报得分，未经计算" if item.claimed is not None else "得 0 分"
+            yield f"'{item.name}' 无法计算：{item.missing.reason}；{used}", item.missing.where
+
+
+@check(
+    "dept-missing-score",
+    DEPARTMENT,
+    "warning",
+    "判断项未填报得分",
+    explanation="判断项（由评价人打分、无法计算的评分项）在案例中没有填报得分，按 0 分计。",
+    example="'合理性' 是判断项，案例未填报得分，得 0 分",
+)
+def missing_score(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """A judged item the case gives no score for: it scores 0."""
+    for item in _missing(evaluation, computes=False):
+        if item.missing is not None:
+            yield f"'{item.name}' 是判断项，案例未填报得分，得 0 分", item.missing.where
+
+
+@check(
+    "dept-facts-exceed",
+    DEPARTMENT,
+    "warning",
+    "项目个数超过项目总数",
+    explanation=(
+        "编制绩效目标、开展事前评估或绩效监控的项目个数超过了项目总数，数字不可能成立，相关评分项的"
+        "覆盖率因此失真。"
+    ),
+    example="编制绩效目标的项目数 12 个，超过项目总数 10 个",
+)
+def facts_exceed(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """A count of projects (with targets, assessed, monitored) above the number of projects."""
     facts = evaluation.case.evaluation.facts
     if facts.projects is None:
         return
@@ -132,10 +201,25 @@ def _facts(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
         count: int | None = getattr(facts, key)
         if count is not None and count > facts.projects:
             message = f"{label} {count} 个，超过项目总数 {facts.projects} 个"
-            yield _finding("dept-facts-exceed", message, f"$.evaluation.facts.{key}")
+            yield message, f"$.evaluation.facts.{key}"
 
 
-def _unknown(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
+@check(
+    "dept-unknown-item",
+    DEPARTMENT,
+    "info",
+    "填报得分的评分项不在评分规则中",
+    explanation=(
+        "案例填报了得分的评分项名称不在所用的部门评分规则中，这些得分没有被使用。多为评分规则选错或"
+        "名称写法不同。"
+    ),
+    example=(
+        "以下填报得分的评分项不在评分规则 dazhou-department 中，未使用：部门预算项目绩效管理、绩效"
+        "结果应用、自评质量"
+    ),
+)
+def unknown_items(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """Scores the case gives for items the rubric does not have: unused."""
     known = {item.name for item in evaluation.walk()}
     unknown = [name for name in evaluation.case.evaluation.scores if name not in known]
     if unknown:
@@ -143,7 +227,37 @@ def _unknown(evaluation: DepartmentEvaluation) -> Iterator[Finding]:
             f"以下填报得分的评分项不在评分规则 {evaluation.rubric.name} 中，未使用："
             + "、".join(unknown)
         )
-        yield _finding("dept-unknown-item", message, "$.evaluation.scores")
+        yield message, "$.evaluation.scores"
+
+
+@check(
+    "dept-problems-none",
+    DEPARTMENT,
+    "warning",
+    "存在问题填“无”而复核发现问题",
+    explanation=(
+        "“存在问题”填写“无”一类的话，但复核发现了部门整体问题（警告及以上）或项目自评的问题。自评应"
+        "如实反映问题，写“无”而问题存在，说明自评不够实事求是。只计入已启用的检查项及其配置后的严重"
+        "程度。"
+    ),
+    example=(
+        "存在问题填写“我单位无绩效自评存在的问题。”，但复核发现部门整体问题 4 个、7 个项目的自评有"
+        "问题"
+    ),
+)
+def problems_none(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
+    """存在问题 says "none" while the review found problems (warnings or errors): the
+    department's own (the findings before this one) or its projects'."""
+    text = evaluation.case.evaluation.problems
+    if not says_none(text):
+        return
+    own = _serious(evaluation.findings)
+    projects = sum(1 for p in evaluation.projects if _serious(p.findings))
+    if not own and not projects:
+        return
+    parts = [f"部门整体问题 {own} 个"] if own else []
+    parts += [f"{projects} 个项目的自评有问题"] if projects else []
+    yield f"存在问题填写“{text}”，但复核发现{'、'.join(parts)}", "$.evaluation.problems"
 
 
 def says_none(text: str | None) -> bool:
@@ -152,21 +266,19 @@ def says_none(text: str | None) -> bool:
 
 
 def _serious(findings: Sequence[Finding]) -> int:
-    return sum(1 for finding in findings if finding.severity in _SERIOUS)
+    return sum(1 for finding in findings if SEVERITY_RANK[finding.severity] > 0)
 
 
-def _problems_none(evaluation: DepartmentEvaluation, found: Sequence[Finding]) -> list[Finding]:
-    text = evaluation.case.evaluation.problems
-    if not says_none(text):
-        return []
-    own = _serious(found)
-    projects = sum(1 for p in evaluation.projects if _serious(p.findings))
-    if not own and not projects:
-        return []
-    parts = [f"部门整体问题 {own} 个"] if own else []
-    parts += [f"{projects} 个项目的自评有问题"] if projects else []
-    message = f"存在问题填写“{text}”，但复核发现{'、'.join(parts)}"
-    return [_finding("dept-problems-none", message, "$.evaluation.problems")]
-
-
-__all__ = ["DEPARTMENT_FINDINGS", "department_findings", "says_none"]
+__all__ = [
+    "DEPARTMENT",
+    "claimed_sums",
+    "claimed_total",
+    "facts_exceed",
+    "item_mismatches",
+    "missing_data",
+    "missing_score",
+    "problems_none",
+    "run_department_checks",
+    "says_none",
+    "unknown_items",
+]

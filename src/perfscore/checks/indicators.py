@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
-from perfscore.checks.registry import Raised, check, option
+from perfscore.checks.registry import SCORED, Raised, check, option
 from perfscore.models.numbers import HUNDRED, fmt, fmt_plain, half_up, percent
 from perfscore.models.results import IndicatorResult, Scored
 from perfscore.scoring.methods import OVERSHOOT_OPERATORS
@@ -29,7 +29,18 @@ def _quantitative(row: IndicatorResult) -> bool:
     return row.target.kind == "number" and row.indicator.operator != "定性"
 
 
-@check("text-actual", "warning", "定量指标填文字")
+@check(
+    "text-actual",
+    SCORED,
+    "warning",
+    "定量指标填文字",
+    explanation=(
+        "定量指标（数量、质量、时效、成本等有比较符号和数值的指标）的完成值只写了文字（如“已完成”“"
+        "优”），没有实际数值，无法核实是否达到指标值。按评分规则，这样的完成值按短语系数计分或不得"
+        "分。"
+    ),
+    example="定量指标「满意度」的完成值为文字 '已全部完成'，无法核实是否达到 ≥ 98期（不得分）",
+)
 def text_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A quantitative indicator whose actual is a phrase or grade: it cannot be verified."""
     zero = scored.rubric.quantitative.text_actual == "zero"
@@ -43,14 +54,33 @@ def text_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
             )
 
 
-@check("missing-actual", "error", "未填完成值")
+@check(
+    "missing-actual",
+    SCORED,
+    "error",
+    "未填完成值",
+    explanation=(
+        "指标没有填写完成值，无法判断是否达成，该指标不得分。多为漏填，应补齐实际完成情况。"
+    ),
+    example="指标「发放时间」未填完成值，不得分",
+)
 def missing_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     for row in scored.rows:
         if row.actual.kind == "missing":
             yield f"{_label(row)}未填完成值，不得分", f"{row.where}.actual"
 
 
-@check("unreadable-actual", "error", "完成值无法识别")
+@check(
+    "unreadable-actual",
+    SCORED,
+    "error",
+    "完成值无法识别",
+    explanation=(
+        "完成值既不是数字，也不是评分规则认识的等级或短语；或定性指标的完成值填了数字而不是等级。无"
+        "法据此计分，该指标不得分。"
+    ),
+    example="定性指标「乡村文化氛围」的完成值 '95' 是数字，不是等级，不得分",
+)
 def unreadable_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """An actual that is neither a number nor a known grade or phrase; or a number on a 定性 row."""
     for row in scored.rows:
@@ -70,14 +100,34 @@ def unreadable_actual(scored: Scored, options: Mapping[str, Any]) -> Iterator[Ra
             )
 
 
-@check("missing-target", "error", "未填指标值")
+@check(
+    "missing-target",
+    SCORED,
+    "error",
+    "未填指标值",
+    explanation=(
+        "指标没有填写指标值（年度目标），无法考核完成值是否达标。绩效目标应当细化、量化，缺少指标值"
+        "的指标不能计分。"
+    ),
+    example="指标「培训场次」未填指标值，无法考核",
+)
 def missing_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     for row in scored.rows:
         if row.target.kind == "missing":
             yield f"{_label(row)}未填指标值，无法考核", f"{row.where}.target"
 
 
-@check("scale-as-target", "warning", "以等级全称作指标值")
+@check(
+    "scale-as-target",
+    SCORED,
+    "warning",
+    "以等级全称作指标值",
+    explanation=(
+        "定性指标的指标值写成了整套等级（如“优良中低差”），等于没有设定目标等级，无法判断完成值是否"
+        "达到目标。"
+    ),
+    example="定性指标「使用效果」的指标值是整个等级 '优良中低差'，未设定目标等级",
+)
 def scale_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A qualitative target left as the whole grade scale ("优良中低差"): no target at all."""
     for row in scored.rows:
@@ -88,7 +138,17 @@ def scale_as_target(scored: Scored, options: Mapping[str, Any]) -> Iterator[Rais
             )
 
 
-@check("unit-mismatch", "warning", "度量单位有误")
+@check(
+    "unit-mismatch",
+    SCORED,
+    "warning",
+    "度量单位有误",
+    explanation=(
+        "度量单位与指标不符：应以百分比衡量的指标（如满意度）用了其他单位、百分比超过 100%，或完成"
+        "值的单位与度量单位无法换算。单位错了，指标值与完成值就无从比较。"
+    ),
+    example="满意度指标「满意度」的度量单位为 '期'，应为 %",
+)
 def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Units that do not fit: a percent level not in %, a % above 100, an actual in another unit."""
     rules = scored.rubric.quantitative
@@ -119,7 +179,17 @@ def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
             )
 
 
-@check("cost-direction", "warning", "成本指标方向有误")
+@check(
+    "cost-direction",
+    SCORED,
+    "warning",
+    "成本指标方向有误",
+    explanation=(
+        "成本指标用了“≥”或“＞”，即给成本设了下限。成本指标应控制在上限之内（≤），方向写反会让超支看"
+        "起来像达标。"
+    ),
+    example="成本指标「采购成本」使用 '≥'，成本指标应设上限（≤）",
+)
 def cost_direction(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A cost indicator bounded from below (≥, ＞): costs take an upper limit."""
     for row in scored.rows:
@@ -135,8 +205,14 @@ _PER_UNIT: Final = ("每", "人均", "户均", "单价", "平均", "单位成本
 
 @check(
     "cost-budget-mismatch",
+    SCORED,
     "warning",
     "成本指标与预算不符",
+    explanation=(
+        "以金额表示的成本指标与项目调整后预算相差超过允许的比例，或单位成本超过整个预算。成本目标应"
+        "与预算相互印证，相差太大说明成本指标或预算有一处不实。"
+    ),
+    example="成本指标「培训成本」的指标值 ≤ 100万元 与调整后预算 120.00 万元相差 16.67%",
     tolerance=Decimal("0.10"),
     per_unit_words=_PER_UNIT,
 )
@@ -174,7 +250,17 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
             )
 
 
-@check("overshoot", "info", "完成值远超指标值")
+@check(
+    "overshoot",
+    SCORED,
+    "info",
+    "完成值远超指标值",
+    explanation=(
+        "完成值远超指标值（超过评分规则规定的倍数），说明年初目标可能设得过低。这不影响得分，但评价"
+        "时应关注目标设定是否合理。"
+    ),
+    example="指标「设备采购数量」完成值 15 为指标值 10 的 150.00%，超过 1.2 倍，目标可能设定偏低",
+)
 def overshoot(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """An actual far above a ≥/＞ target: the target may have been set too low."""
     rules = scored.rubric.quantitative

@@ -8,14 +8,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, Final
 
+from perfscore.checks.registry import Options, Raised, Subject, check, enabled_checks, raised_by
 from perfscore.models.case import CHILDREN, Case, Form, aliases
 from perfscore.models.numbers import fmt_plain, parse_decimal
 from perfscore.models.results import Finding
+from perfscore.rubrics.model import Rubric
 
-CODE: Final = "number-as-text"
-TITLE: Final = "数字写作文字"
+
+@dataclass(frozen=True, slots=True)
+class JsonText:
+    """A project case as read from JSON: the parsed ``data`` and, when there is one, the
+    ``source`` text it was parsed from (a text with no such number is passed over unwalked)."""
+
+    data: Any
+    source: str | None = None
+
+
+#: Checks on the JSON of a project case read it as written; project rubrics configure them.
+JSON_TEXT: Final[Subject[JsonText]] = Subject("project case JSON", "project")
 #: A number as a program writes it: nothing to say.
 _PLAIN: Final = re.compile(r"\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*")
 #: What the JSON text of such a number must show (digits are 0-9 or full-width, see
@@ -30,18 +43,30 @@ _SIGNS: Final = (
 )
 
 
-def number_findings(data: Any, source: str | None = None) -> tuple[Finding, ...]:
-    """An info finding for each number written with full-width digits or thousands separators.
+def number_findings(rubric: Rubric, data: Any, source: str | None = None) -> tuple[Finding, ...]:
+    """The findings of the checks ``rubric`` enables on the JSON ``data`` of a project case
+    (``number-as-text``); ``source`` is the text ``data`` was parsed from, when there is one."""
+    return tuple(raised_by(enabled_checks(rubric), JSON_TEXT, JsonText(data, source)))
 
-    ``source``, the JSON ``data`` was read from, lets a file with no such number be passed over.
-    """
-    if source is not None and not any(sign.search(source) for sign in _SIGNS):
-        return ()
-    return tuple(
-        Finding(CODE, "info", f"数字写作 '{text}'，按 {fmt_plain(number)} 读取", path)
-        for path, text in _strings(data, Case, "$")
-        if not _PLAIN.fullmatch(text) and (number := parse_decimal(text)) is not None
-    )
+
+@check(
+    "number-as-text",
+    JSON_TEXT,
+    "info",
+    "数字写作文字",
+    explanation=(
+        "案例文件中的数字写成了文字：全角数字、千分位逗号等（如“1,200”“１２０”）。照常按数字读取并"
+        "计分；提示说明这些数是手工录入的，值得核对。"
+    ),
+    example="数字写作 '1,200.00'，按 1200 读取",
+)
+def number_as_text(case: JsonText, options: Options) -> Iterator[Raised]:
+    """Each number written with full-width digits or thousands separators."""
+    if case.source is not None and not any(sign.search(case.source) for sign in _SIGNS):
+        return
+    for path, text in _strings(case.data, Case, "$"):
+        if not _PLAIN.fullmatch(text) and (number := parse_decimal(text)) is not None:
+            yield f"数字写作 '{text}'，按 {fmt_plain(number)} 读取", path
 
 
 def _strings(data: Any, model: type[Form], path: str) -> Iterator[tuple[str, str]]:
@@ -59,4 +84,4 @@ def _strings(data: Any, model: type[Form], path: str) -> Iterator[tuple[str, str
             yield from _strings(value, child, f"{path}.{field}")
 
 
-__all__ = ["CODE", "TITLE", "number_findings"]
+__all__ = ["JSON_TEXT", "JsonText", "number_as_text", "number_findings"]

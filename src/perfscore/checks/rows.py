@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-from perfscore.checks.registry import Raised, check
+from perfscore.checks.registry import SCORED, Raised, check
 from perfscore.models.results import IndicatorResult, Scored
 
 #: Rows a finding names one by one; more are counted.
@@ -32,21 +32,59 @@ def _listed(scored: Scored, positions: tuple[int, ...], says: str, field: str) -
     return [(f"{_names(scored, positions)}{says}", f"$.indicators[{positions[0]}]{field}")]
 
 
-@check("not-applicable", "info", "占位行不适用")
+@check(
+    "not-applicable",
+    SCORED,
+    "info",
+    "占位行不适用",
+    explanation=(
+        "表中有未填指标内容的占位行（如“指标2:”“……”“/”），按不适用处理：列出但不计分、不占权重。提"
+        "示复核人这些行没有被当作未完成的指标扣分。"
+    ),
+    example=(
+        "第 6 行「指标2:」、第 7 行「……」为占位行（未填指标内容），按不适用处理，不计分、不占权重"
+    ),
+)
 def not_applicable(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """Placeholder rows ("指标2:", "/", "——"): listed, never scored, never weighted."""
     says = "为占位行（未填指标内容），按不适用处理，不计分、不占权重"
     return _listed(scored, scored.allocation.not_applicable, says, "")
 
 
-@check("unweighted-row", "info", "指标未填权重")
+@check(
+    "unweighted-row",
+    SCORED,
+    "info",
+    "指标未填权重",
+    explanation=(
+        "其他指标都填了权重，个别行（常见于“其中：……”的子项）没有填权重，按权重 0 列示、不计分，已"
+        "填的权重不变。"
+    ),
+    example=(
+        "第 2 行「★其中：新建渠道」、第 12 行、第 13 行「群众反映问题」未填权重，其他指标已填权重："
+        "按权重 0 列示，不计分"
+    ),
+)
 def unweighted_row(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """Rows with no weight among weighted rows ("其中…" sub-rows): the declared weights stand."""
     says = "未填权重，其他指标已填权重：按权重 0 列示，不计分"
     return _listed(scored, scored.allocation.unweighted, says, ".weight")
 
 
-@check("default-operator", "info", "未填指标性质")
+@check(
+    "default-operator",
+    SCORED,
+    "info",
+    "未填指标性质",
+    explanation=(
+        "定量指标的指标值没有写比较符号（≥、≤、＝ 等），按评分规则的默认符号计分（一般指标按 ≥，成"
+        "本指标和指标值为 0 的按 ≤）。提示复核人得分依赖这一默认。"
+    ),
+    example=(
+        "1 个定量指标的指标值未写比较符号，按评分规则的默认符号计分：「运行维护费用」（成本指标）按"
+        " ≤"
+    ),
+)
 def default_operator(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Quantitative targets written with no operator ("100%", "29.5亩"): the rubric's default."""
     rows = [
@@ -76,7 +114,16 @@ def _reason(row: IndicatorResult) -> str:
     return f"「{row.indicator.name}」" + (f"（{kind}）" if kind else "")
 
 
-@check("missing-name", "warning", "未填指标名称")
+@check(
+    "missing-name",
+    SCORED,
+    "warning",
+    "未填指标名称",
+    explanation=(
+        "计分的指标行没有填写三级指标名称，看不出考核的是什么。该行仍按所填的指标值和完成值计分。"
+    ),
+    example="第 12 行未填三级指标名称，仍按所填内容计分",
+)
 def missing_name(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """A scored row whose 三级指标 is blank: nobody can tell what was measured."""
     return [
@@ -86,7 +133,19 @@ def missing_name(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     ]
 
 
-@check("actual-as-target", "warning", "完成值照抄指标值")
+@check(
+    "actual-as-target",
+    SCORED,
+    "warning",
+    "完成值照抄指标值",
+    explanation=(
+        "完成值带有比较符号（如“≥266米”），是照抄的指标值而不是实际完成的数。按评分规则，读取其中的"
+        "数字计分或不得分。"
+    ),
+    example=(
+        "指标「受益群众满意度」的完成值 '≥90%' 带比较符号，是照抄的指标值而不是实际完成值（不得分）"
+    ),
+)
 def actual_as_target(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """An actual written with an operator ("≥266米"): it repeats the target, it measures nothing."""
     copied = [row for row in scored.rows if row.actual.operator and row.operator]

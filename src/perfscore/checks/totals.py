@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from perfscore.checks.registry import Raised, check, option, severity_option
+from perfscore.checks.registry import SCORED, Raised, check, option, severity_option
 from perfscore.models.numbers import HUNDRED, ZERO, fmt, fmt_plain, fmt_signed, half_up, percent
 from perfscore.models.results import Scored
 
@@ -15,7 +15,18 @@ def _name(scored: Scored, index: int) -> str:
     return f"指标「{scored.case.indicators[index].name}」"
 
 
-@check("claimed-score-mismatch", "error", "自评总分与重算不符", tolerance=Decimal(0))
+@check(
+    "claimed-score-mismatch",
+    SCORED,
+    "error",
+    "自评总分与重算不符",
+    explanation=(
+        "自评总分与按评分规则复核的总分不符，或与表内各行填报得分之和不符。这是复核最关心的结论：自"
+        "评得分是否站得住。"
+    ),
+    example="自评得分 100.00 分与各行填报得分之和 105.00 分不一致",
+    tolerance=Decimal(0),
+)
 def claimed_score(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """The claimed total against the recomputed one, and against the sum of its own rows."""
     claimed = scored.case.claimed_score
@@ -59,7 +70,17 @@ def _budget_unscored(scored: Scored) -> str:
     )
 
 
-@check("row-score-mismatch", "warning", "分项得分与重算不符", tolerance=Decimal(0))
+@check(
+    "row-score-mismatch",
+    SCORED,
+    "warning",
+    "分项得分与重算不符",
+    explanation=(
+        "某一行（预算执行或某个指标）填报的得分与复核得分不符。逐行列出，便于找出总分差在哪里。"
+    ),
+    example="预算执行得分填报 8.50 分，复核为 17.00 分，相差 -8.50 分",
+    tolerance=Decimal(0),
+)
 def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Each claimed row score (budget and indicators) against its recomputed score.
 
@@ -96,7 +117,17 @@ def row_scores(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
             )
 
 
-@check("weights-mismatch", "warning", "权重不符")
+@check(
+    "weights-mismatch",
+    SCORED,
+    "warning",
+    "权重不符",
+    explanation=(
+        "填报的权重与评分规则不符：预算执行率权重、一级指标标注的分值或各行权重之和与规则规定的不同"
+        "。得分按评分规则的权重复核。"
+    ),
+    example="预算执行率权重填报 10，评分规则为 20",
+)
 def weights(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Given weights that do not add up to the indicator total, to their level, or to the rubric."""
     allocation = scored.allocation
@@ -147,7 +178,19 @@ def _stated_levels(scored: Scored) -> Iterator[Raised]:
             )
 
 
-@check("missing-level", "error", "缺少一级指标", optional_severity="info")
+@check(
+    "missing-level",
+    SCORED,
+    "error",
+    "缺少一级指标",
+    explanation=(
+        "表中缺少评分规则要求的一级指标（如效益指标、满意度指标）。必备的一级指标缺失是错误；评分规"
+        "则标为可选的一级指标缺失按选项 optional_severity 报告。其分值按规则分配给其他一级指标或不"
+        "计入。"
+    ),
+    example="缺少一级指标「效益指标」，其 30 分已按比例分配（产出指标 90）",
+    optional_severity="info",
+)
 def missing_level(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A first-level indicator the table lacks; where its weight went."""
     allocation = scored.allocation

@@ -29,6 +29,7 @@ COMMANDS: Final = {
     "validate": ("perfscore.cli.cases", "validate"),
     "schema": ("perfscore.cli.cases", "schema"),
     "rubrics": ("perfscore.cli.cases", "rubrics"),
+    "checks": ("perfscore.cli.checks", "checks_command"),
 }
 
 

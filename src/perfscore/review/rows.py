@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perfscore.checks.titles import title
+from perfscore.checks import title
 from perfscore.errors import PerfscoreError
 from perfscore.models.department_results import DepartmentEvaluation
 from perfscore.models.results import SEVERITY_RANK, Evaluation, Finding

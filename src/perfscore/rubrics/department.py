@@ -24,8 +24,8 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from perfscore.checks.accounts import AccountRules
 from perfscore.models.numbers import HUNDRED, ZERO, fmt_plain
+from perfscore.rubrics.model import CheckConfig
 from perfscore.scoring.department_methods import ENTERED, METHODS, option_problems
 
 #: Grade of the total, as for projects [official]: the first band whose floor the score reaches.
@@ -82,12 +82,23 @@ class DepartmentRubric(BaseModel):
     rounding: int = Field(2, ge=0, le=6)
     grades: dict[str, Decimal] = Field(default_factory=lambda: dict(DEFAULT_GRADES))
     items: tuple[Item, ...]
-    accounts: AccountRules = Field(default_factory=AccountRules)
+    #: ``[checks.CODE]``: the department and final-accounts checks, as in a project rubric.
+    checks: dict[str, CheckConfig] = Field(default_factory=dict)
+    #: The ``[accounts]`` section ``[checks]`` replaced: refused, saying where its keys went.
+    accounts: None = Field(None, exclude=True)
 
     @field_validator("items", mode="before")
     @classmethod
     def _items(cls, value: Any) -> Any:
         return _named(value)
+
+    @field_validator("accounts", mode="before")
+    @classmethod
+    def _moved(cls, value: Any) -> None:
+        raise ValueError(
+            "[accounts] 已由 [checks.CODE] 取代：severity、enabled 与 tolerance 写在各检查项下"
+            "（perfscore checks 列出检查项）"
+        )
 
     def walk(self) -> Iterator[Item]:
         """Every item, depth first."""

@@ -10,7 +10,7 @@ TOML file and line. A department rubric says ``kind = "department"``; ``load_rub
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
@@ -19,13 +19,13 @@ from typing import Any, Final, Literal, TypeVar, cast
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from perfscore.checks import CHECKS
+from perfscore.checks import config_problems
 from perfscore.errors import RubricError
 from perfscore.input.jsonfile import json_path
 from perfscore.input.messages import os_message, pydantic_message, toml_message
 from perfscore.models.numbers import HUNDRED
 from perfscore.rubrics.department import DepartmentRubric, rubric_problems, toml_path
-from perfscore.rubrics.model import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, CheckConfig, Rubric
+from perfscore.rubrics.model import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, Rubric
 from perfscore.rubrics.tomlpos import locate
 from perfscore.scoring.methods import QUALITATIVE, QUANTITATIVE
 
@@ -69,26 +69,16 @@ def _validate_rubric(rubric: Rubric) -> list[Problem]:
         problems.append((("grades",), "至少需要一个等级"))
     elif floors != sorted(floors, reverse=True):
         problems.append((("grades",), "等级分数线应从高到低排列"))
-    for code, config in rubric.checks.items():
-        problems += [((("checks", code, *p), m)) for p, m in _check_problems(code, config, CHECKS)]
-    return problems
+    return problems + _checks_problems(rubric)
 
 
-def _check_problems(code: str, config: CheckConfig, known: Mapping[str, Any]) -> Iterator[Problem]:
-    if code not in known:
-        yield (), f"未知的检查项 '{code}'"
-        return
-    for option, value in (config.model_extra or {}).items():
-        if option not in known[code].options:
-            yield (option,), f"检查项 '{code}' 没有选项 '{option}'"
-        elif option.endswith("severity") and value not in ("error", "warning", "info"):
-            yield (option,), f"{option} 应为 error、warning 或 info，实际为 {value!r}"
-        elif isinstance(known[code].options[option], Decimal) and not _non_negative(value):
-            yield (option,), f"{option} 应为不小于 0 的数，实际为 {value!r}"
+def _checks_problems(rubric: Rubric | DepartmentRubric) -> list[Problem]:
+    """What is wrong in the rubric's ``[checks]`` (the same shape in both kinds)."""
+    return [(("checks", *keys), message) for keys, message in config_problems(rubric)]
 
 
-def _non_negative(value: object) -> bool:
-    return isinstance(value, int | Decimal) and not isinstance(value, bool) and value >= 0
+def _department_problems(rubric: DepartmentRubric) -> list[Problem]:
+    return rubric_problems(rubric) + _checks_problems(rubric)
 
 
 def shipped() -> dict[str, Path]:
@@ -252,7 +242,7 @@ def load_department_rubric(
     data, texts = _load_chain(path, ())
     if _kind(data, texts) != "department":
         raise _wrong_kind(f"'{path.stem}' 是项目评价规则，不能用于部门整体评价", texts)
-    rubric = _validated(DepartmentRubric, data, (path, texts), rubric_problems)
+    rubric = _validated(DepartmentRubric, data, (path, texts), _department_problems)
     return _with_project_rubric(rubric, path, texts)
 
 

@@ -3,7 +3,7 @@
 Leaves are scored by their methods; a computable leaf whose data is missing takes the score the
 case enters for it (said so in its basis) or 0. A group's score is the sum of its items'; the
 total is the sum of the top-level items'. The findings are the final-accounts checks' and the
-department checks' (:mod:`perfscore.department.findings`).
+department checks' (:mod:`perfscore.checks.department`), as the rubric configures them.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from perfscore.checks.accounts import account_findings
-from perfscore.checks.department import department_findings
+from perfscore.checks.department import run_department_checks
 from perfscore.models.department import LoadedDepartment
 from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 from perfscore.models.numbers import ZERO, fmt
-from perfscore.models.results import SEVERITY_RANK, Finding
 from perfscore.rubrics.department import DepartmentRubric, Item
 from perfscore.rubrics.model import Rubric
 from perfscore.scoring.department_methods import METHODS, Computed, Context, Leaf, Missing
@@ -45,14 +43,7 @@ def evaluate_department(
         projects=projects,
         findings=(),
     )
-    cases = [p.case for p in loaded.projects]
-    accounts = tuple(account_findings(loaded.case, cases, rubric.accounts))
-    found = (*accounts, *department_findings(evaluation, accounts))
-    return replace(evaluation, findings=tuple(sorted(found, key=_severity_first)))
-
-
-def _severity_first(finding: Finding) -> int:
-    return -SEVERITY_RANK[finding.severity]
+    return replace(evaluation, findings=run_department_checks(evaluation))
 
 
 def score_item(item: Item, context: Context) -> ItemResult:

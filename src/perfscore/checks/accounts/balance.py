@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfscore.checks.accounts.common import UNIT
-from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Accounts
-from perfscore.models.numbers import fmt, fmt_signed
+from perfscore.models.numbers import ZERO, fmt, fmt_signed
 
 
 def _sides(accounts: Accounts) -> tuple[tuple[str, Decimal, str], tuple[str, Decimal, str]]:
@@ -32,8 +33,22 @@ def _sides(accounts: Accounts) -> tuple[tuple[str, Decimal, str], tuple[str, Dec
     )
 
 
-@account_check("balance-mismatch", "error", "收支总计不平衡")
-def balance_mismatch(context: Context) -> Iterator[Raised]:
+@check(
+    "balance-mismatch",
+    ACCOUNTS,
+    "error",
+    "收支总计不平衡",
+    explanation=(
+        "收入总计加年初结转结余与支出总计加年末结转结余不相等，或与填报的收、支总计不符。决算收支必"
+        "须平衡。"
+    ),
+    example=(
+        "收、支总计填报 1008.09 万元，支出总计为 1013.09 万元（本年支出合计 1008.09 + 年末结转结余 "
+        "5.00），相差 -5.00 万元"
+    ),
+    tolerance=ZERO,
+)
+def balance_mismatch(context: Context, options: Options) -> Iterator[Raised]:
     """收入总计 against 支出总计, and each against the stated 收、支总计."""
     income, spending = _sides(context.accounts)
     if context.differs(income[1], spending[1]):

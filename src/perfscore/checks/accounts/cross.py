@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import Final
 
 from perfscore.checks.accounts.common import UNIT
-from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
 from perfscore.scoring.project import budget_column
 
@@ -31,8 +32,19 @@ def projects_executed(context: Context) -> Decimal | None:
     return sum((value for value in executed if value is not None), ZERO)
 
 
-@account_check("project-total-mismatch", "warning", "项目支出与项目执行数合计不符")
-def project_total_mismatch(context: Context) -> Iterator[Raised]:
+@check(
+    "project-total-mismatch",
+    ACCOUNTS,
+    "warning",
+    "项目支出与项目执行数合计不符",
+    explanation=(
+        "决算中的项目支出与部门各项目自评表的预算执行数合计不符（超过允许误差）。两处数字应出自同一"
+        "账目，对不上说明有项目遗漏或数字有误。"
+    ),
+    example="项目支出 139.44 万元，7 个项目的预算执行数合计 139.43 万元，相差 +0.01 万元",
+    tolerance=ZERO,
+)
+def project_total_mismatch(context: Context, options: Options) -> Iterator[Raised]:
     """项目支出 against the sum of the projects' 执行数."""
     total = projects_executed(context)
     if total is None:
@@ -47,8 +59,22 @@ def project_total_mismatch(context: Context) -> Iterator[Raised]:
             )
 
 
-@account_check("basic-total-mismatch", "warning", "基本支出前后不一致")
-def basic_total_mismatch(context: Context) -> Iterator[Raised]:
+@check(
+    "basic-total-mismatch",
+    ACCOUNTS,
+    "warning",
+    "基本支出前后不一致",
+    explanation=(
+        "本年支出全部为一般公共预算财政拨款时，本年支出中的基本支出应等于一般公共预算财政拨款基本支"
+        "出；两处不一致说明其中一处有误。"
+    ),
+    example=(
+        "一般公共预算财政拨款基本支出 868.65 万元，本年支出中基本支出 868.55 万元，相差 +0.10 万元"
+        "（本年支出全部为一般公共预算财政拨款支出，两者应相等）"
+    ),
+    tolerance=ZERO,
+)
+def basic_total_mismatch(context: Context, options: Options) -> Iterator[Raised]:
     """本年支出's 基本支出 against 一般公共预算财政拨款基本支出, when the two must agree."""
     accounts = context.accounts
     general, basic, spending = accounts.general, accounts.basic, accounts.spending

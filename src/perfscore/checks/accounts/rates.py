@@ -21,9 +21,10 @@ from perfscore.checks.accounts.common import (
     rate_text,
     walk,
 )
-from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Accounts
-from perfscore.models.numbers import fmt, fmt_signed
+from perfscore.models.numbers import ZERO, fmt, fmt_signed
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,22 @@ def _growth(row: Yearly, previous: Decimal, growth: Decimal) -> str | None:
     return rate_text(f"{row.label}增长率", growth, formula, computed)
 
 
-@account_check("yoy-mismatch", "warning", "同比增减计算有误")
-def yoy_mismatch(context: Context) -> Iterator[Raised]:
+@check(
+    "yoy-mismatch",
+    ACCOUNTS,
+    "warning",
+    "同比增减计算有误",
+    explanation=(
+        "填报的同比增减额或增长率与本年数、上年数计算的结果不符。增减变化是决算说明解释的重点，算错"
+        "会让说明的原因无从对应。"
+    ),
+    example=(
+        "公务用车购置及运行维护费增减额填报 1.17 万元，按 11.77 - 10.06 计算为 1.71 万元，相差 -0.5"
+        "4 万元"
+    ),
+    tolerance=ZERO,
+)
+def yoy_mismatch(context: Context, options: Options) -> Iterator[Raised]:
     """Each stated 增减额 and 增长率 against this year's and last year's figures."""
     for row in yearlies(context.accounts):
         previous = row.previous
@@ -138,8 +153,18 @@ def _completion(row: Completion) -> str | None:
     return rate_text(f"{row.label}完成预算", row.stated, formula, computed)
 
 
-@account_check("completion-mismatch", "warning", "预算完成率计算有误")
-def completion_mismatch(context: Context) -> Iterator[Raised]:
+@check(
+    "completion-mismatch",
+    ACCOUNTS,
+    "warning",
+    "预算完成率计算有误",
+    explanation=(
+        "填报的预算完成率与“决算数 ÷ 预算数”按其填报的小数位四舍五入后不符，或预算数为 0 时仍填报了"
+        "完成率。"
+    ),
+    example="“三公”经费完成预算填报 79.85%，按 17.37 / 22.00 计算为 78.95%，相差 +0.90 个百分点",
+)
+def completion_mismatch(context: Context, options: Options) -> Iterator[Raised]:
     """Each stated 完成预算 rate against 决算数 / 预算数."""
     for row in completions(context.accounts):
         problem = _completion(row)

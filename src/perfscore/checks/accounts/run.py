@@ -1,17 +1,19 @@
-"""Running the final-accounts checks on a department case."""
+"""Running the final-accounts checks a rubric enables on a department case."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final
 
 from pydantic import BaseModel
 
-from perfscore.checks.accounts.registry import ACCOUNT_CHECKS, Context
+from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.registry import Enabled, option, raised_by
 from perfscore.models.case import Case
 from perfscore.models.department import Accounts, DepartmentCase
+from perfscore.models.numbers import ZERO
 from perfscore.models.results import Finding
-from perfscore.rubrics.accounts import AccountRules
 
 _ROOT: Final = "$.accounts"
 
@@ -34,25 +36,30 @@ def positions(accounts: Accounts) -> dict[str, int]:
 
 
 def account_findings(
-    case: DepartmentCase, projects: Sequence[Case], rules: AccountRules
+    case: DepartmentCase, projects: Sequence[Case], plan: Sequence[Enabled]
 ) -> tuple[Finding, ...]:
-    """Every finding on ``case.accounts``, ordered by where it occurs in the case.
+    """The findings of the accounts checks in ``plan`` on ``case.accounts``, ordered by where
+    they occur in the case; findings at the same place keep the registry's order of codes.
 
-    Findings at the same place keep the registry's order of codes. ``projects`` are the
-    department's project cases, for ``project-total-mismatch``.
+    ``projects`` are the department's project cases, for ``project-total-mismatch``.
     """
     accounts = case.accounts
     if accounts is None:
         return ()
-    context = Context(accounts, tuple(projects), rules.tolerance)
+    context = Context(accounts, tuple(projects))
     findings = [
-        Finding(code, rules.severity.get(code, registered.severity), message, where)
-        for code, registered in ACCOUNT_CHECKS.items()
-        if code not in rules.disabled
-        for message, where in registered.run(context)
+        finding
+        for active in plan
+        for finding in raised_by([active], ACCOUNTS, _with_tolerance(context, active))
     ]
     order = positions(accounts)
     return tuple(sorted(findings, key=lambda finding: order.get(finding.where, len(order))))
+
+
+def _with_tolerance(context: Context, active: Enabled) -> Context:
+    """``context`` with the tolerance ``active`` is configured with (0 if it has none)."""
+    tolerance = option(active.options, "tolerance") if "tolerance" in active.options else ZERO
+    return replace(context, tolerance=tolerance)
 
 
 __all__ = ["account_findings", "positions"]

@@ -22,7 +22,8 @@ from perfscore.checks.accounts.common import (
     plain,
     rate_text,
 )
-from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Accounts
 from perfscore.models.numbers import HUNDRED, ZERO, fmt, quantum
 
@@ -129,16 +130,39 @@ def _text(share: Share) -> str:
     )
 
 
-@account_check("share-mismatch", "warning", "占比计算有误")
-def share_mismatch(context: Context) -> Iterator[Raised]:
+@check(
+    "share-mismatch",
+    ACCOUNTS,
+    "warning",
+    "占比计算有误",
+    explanation=(
+        "填报的占比与“金额 ÷ 合计”按其填报的小数位四舍五入后不符（且不是为凑足 100% 而作的调整）。"
+        "占比算错会误导读者对支出结构的判断。"
+    ),
+    example="基本支出占比填报 86.71%，按 868.65 / 1008.09 计算为 86.17%，相差 +0.54 个百分点",
+)
+def share_mismatch(context: Context, options: Options) -> Iterator[Raised]:
     """A stated share that is not amount / total × 100 at its precision (and not nudged)."""
     for verdict in verdicts(context.accounts):
         if verdict.sums is None:
             yield _text(verdict.share), verdict.share.where
 
 
-@account_check("share-adjusted", "warning", "占比为凑足 100% 而调整")
-def share_adjusted(context: Context) -> Iterator[Raised]:
+@check(
+    "share-adjusted",
+    ACCOUNTS,
+    "warning",
+    "占比为凑足 100% 而调整",
+    explanation=(
+        "一组占比按计算值合计不是 100%，填报时把其中一项调整了末位一个单位，使合计为 100%。这是常见"
+        "做法，但填报数已不是计算值，应当如实报告。"
+    ),
+    example=(
+        "社会保障和就业支出（208）占比填报 7.62%，按 76.73 / 1008.09 计算为 7.61%，相差 +0.01 个百"
+        "分点，系为使各项占比合计为 100.00% 而调整（按计算值合计为 99.99%）"
+    ),
+)
+def share_adjusted(context: Context, options: Options) -> Iterator[Raised]:
     """A share nudged by one unit in its last place so that its group sums to 100%."""
     for verdict in verdicts(context.accounts):
         if verdict.sums is not None:

@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import Final
 
 from perfscore.checks.accounts.common import UNIT, amount_of, function_label, items_total, walk
-from perfscore.checks.accounts.registry import Context, Raised, account_check
+from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Breakdown, GeneralBudget, ThreePublic
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
 
@@ -69,8 +70,19 @@ def _three_public(context: Context, three: ThreePublic) -> Iterator[Raised]:
             yield text, f"$.accounts.three_public.{column}"
 
 
-@account_check("sum-mismatch", "error", "合计与分项之和不符")
-def sum_mismatch(context: Context) -> Iterator[Raised]:
+@check(
+    "sum-mismatch",
+    ACCOUNTS,
+    "error",
+    "合计与分项之和不符",
+    explanation=(
+        "决算说明中的合计数与其分项之和不符（超过允许的误差 tolerance，单位万元）：本年收入、本年支"
+        "出、功能分类的类款项、基本支出、“三公”经费等。合计对不上说明公开的决算数字有误。"
+    ),
+    example="卫生健康支出（210）决算数 68.70 万元，下级科目合计 68.80 万元，相差 -0.10 万元",
+    tolerance=ZERO,
+)
+def sum_mismatch(context: Context, options: Options) -> Iterator[Raised]:
     """Every stated total against the sum of its parts, beyond the tolerance."""
     accounts = context.accounts
     yield from _breakdown(context, accounts.income, "income", "收入")
