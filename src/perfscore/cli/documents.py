@@ -21,16 +21,8 @@ from perfscore.input.forms.convert import import_forms, write_cases
 from perfscore.models.results import Evaluation
 from perfscore.rendering.forms.template import write_template
 from perfscore.rendering.output import atomic_output, confined
-from perfscore.rendering.report import FORMATS as REPORT_FORMATS
-from perfscore.rendering.report import (
-    SUFFIXES,
-    Format,
-    file_stem,
-    is_folder,
-    make_folder,
-    render_report,
-    unique_names,
-)
+from perfscore.rendering.registry import formats, registered, report_renderer
+from perfscore.rendering.report.files import file_stem, is_folder, make_folder, unique_names
 
 _NO_DEPARTMENT_REPORT = (
     "部门整体评价没有项目自评报告：请用 perfscore evaluate --format markdown，"
@@ -42,7 +34,9 @@ _NO_DEPARTMENT_REPORT = (
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @rubric_option
 @format_option(
-    REPORT_FORMATS, "md", "md：Markdown；html：单个网页文件（可打印）；docx：Word 文档（须用 -o）。"
+    formats("report"),
+    "md",
+    "md：Markdown；html：单个网页文件（可打印）；docx：Word 文档（须用 -o）。",
 )
 @click.option(
     "-o",
@@ -57,7 +51,7 @@ _NO_DEPARTMENT_REPORT = (
     help="报告模板文件夹：其中的 text.j2、report.md.j2 等替换内置模板，可改写措辞。",
 )
 def report(
-    paths: Sequence[str], *, rubric: str, form: Format, output: str | None, templates: str | None
+    paths: Sequence[str], *, rubric: str, form: str, output: str | None, templates: str | None
 ) -> None:
     """自评报告：PATH 为案例 JSON、Excel 自评表或文件夹，每个项目一份报告。"""
     results, bad = scored(paths, rules_or_exit(rubric))
@@ -74,20 +68,21 @@ def report(
 
 
 def _reports(
-    evaluations: Sequence[Evaluation], form: Format, output: str | None, templates: str | None
+    evaluations: Sequence[Evaluation], form: str, output: str | None, templates: str | None
 ) -> None:
     several = len(evaluations) > 1
-    if output is None and (several or form == "docx"):
+    chosen, render = registered("report", form), report_renderer(form)
+    if output is None and (several or chosen.needs_output):
         raise PerfscoreError("多个案例或 docx 格式须用 -o 指定输出（多个案例时为文件夹）")
     if output is None or not is_folder(output, several):
         with atomic_output(output) as stream:
-            stream.write(render_report(evaluations[0], form, templates))
+            stream.write(render(evaluations[0], templates))
         return
     folder = make_folder(output)
     stems = [file_stem(e.case.project) for e in evaluations]
-    for evaluation, name in zip(evaluations, unique_names(stems, SUFFIXES[form]), strict=True):
+    for evaluation, name in zip(evaluations, unique_names(stems, chosen.suffix), strict=True):
         with atomic_output(confined(folder, name)) as stream:
-            stream.write(render_report(evaluation, form, templates))
+            stream.write(render(evaluation, templates))
         click.echo(str(folder / name))
 
 

@@ -23,14 +23,10 @@ from perfscore.cli.common import (
     write_or_exit,
 )
 from perfscore.errors import PerfscoreError
-from perfscore.models.results import Evaluation
-from perfscore.rendering.formats import FORMATS
-from perfscore.rendering.forms.filled import write_filled
-from perfscore.rendering.mixed import FORMATS as RESULT_FORMATS
 from perfscore.rendering.mixed import Result
-from perfscore.rendering.output import atomic_output
+from perfscore.rendering.output import write_content
+from perfscore.rendering.registry import evaluate_renderer, formats, registered
 from perfscore.rendering.review import summary_text
-from perfscore.review import FORMATS as REVIEW_FORMATS
 from perfscore.review import Plan, Reviewed, input_files, is_large, review
 from perfscore.review.batch import fails
 from perfscore.rubrics.loading import REVIEW_RUBRIC
@@ -41,7 +37,7 @@ from perfscore.rubrics.model import Severity
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @rubric_option
 @format_option(
-    [*FORMATS, "xlsx"],
+    formats("evaluate"),
     "table",
     "xlsx：按自评表格式填入重算的执行率与得分，另附问题清单（须用 -o）。",
 )
@@ -64,8 +60,8 @@ def evaluate(
     --rubric 可为项目评分规则（部门整体案例按默认的部门规则评分）或部门整体评分规则（其项目按该规则
     指定的项目规则评分）。
     """
-    if form == "xlsx" and output is None:
-        fail("xlsx 格式须用 -o 指定输出文件")
+    if registered("evaluate", form).needs_output and output is None:
+        fail(f"{form} 格式须用 -o 指定输出文件")
     results, bad = scored(paths, rules_or_exit(rubric))
     if results:
         _render(results, form, output, layout, single=_single(paths, results))
@@ -83,15 +79,15 @@ def _single(paths: Sequence[str], results: Sequence[Result]) -> bool:
 def _render(
     results: Sequence[Result], form: str, output: str | None, layout: str, *, single: bool
 ) -> None:
-    if form != "xlsx":
-        write_or_exit(RESULT_FORMATS[form](results, single), output)
-        return
-    projects = [r for r in results if isinstance(r, Evaluation)]
-    if len(projects) < len(results):
-        fail("xlsx 格式只用于项目自评表；部门整体评价请用 table、json 或 markdown 格式")
     try:
-        with atomic_output(output) as stream:
-            write_filled(projects, stream, layout)
+        content = evaluate_renderer(form)(results, single=single, layout=layout)
+    except PerfscoreError as error:
+        fail(str(error))
+    if isinstance(content, str):
+        write_or_exit(content, output)
+        return
+    try:
+        write_content(content, output)
     except PerfscoreError as error:
         fail(str(error))
 
@@ -106,7 +102,7 @@ def _render(
     help="复核口径的评分规则（严格口径），其 [review] 设置决定汇总方式。",
 )
 @format_option(
-    REVIEW_FORMATS,
+    formats("review"),
     "table",
     "jsonl 按输入顺序逐行写出（内存占用不随批量增长），其余格式按差额从大到小排序。",
 )

@@ -95,6 +95,14 @@ def summary_line(summary: Summary, mine: Rubric, strict: Rubric) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
+def render_jsonl(batch: Batch) -> bytes:
+    """A whole batch as JSON Lines: its rows, its bad inputs, then the summary line (a review
+    streams the same lines as it reads, in input order)."""
+    lines = [encode_line(row) for row in batch.rows]
+    lines += [encode_line(problem) for problem in batch.problems]
+    return b"".join(lines) + summary_line(batch.summary, batch.mine, batch.strict)
+
+
 def render_json(batch: Batch) -> str:
     data = {
         "summary": summary_dict(batch.summary, batch.mine, batch.strict),
@@ -217,6 +225,7 @@ __all__ = [
     "problem_dict",
     "render_csv",
     "render_json",
+    "render_jsonl",
     "render_table",
     "row_cells",
     "row_dict",

@@ -10,16 +10,9 @@ from typing import Final, Literal
 
 from perfscore.errors import PerfscoreError
 from perfscore.input.jsonfile import case_paths
-from perfscore.rendering.output import atomic_output, write_text
-from perfscore.rendering.review import (
-    Batch,
-    encode_line,
-    render_csv,
-    render_json,
-    render_table,
-    summary_line,
-)
-from perfscore.rendering.review_xlsx import write_xlsx
+from perfscore.rendering.output import atomic_output, write_content
+from perfscore.rendering.registry import encoded, formats, registered, review_renderer
+from perfscore.rendering.review import Batch, encode_line, summary_line
 from perfscore.review.inputs import SUFFIXES, total_size, units
 from perfscore.review.rows import Problem, Row, order
 from perfscore.review.runner import Done, Reviewer, run
@@ -27,7 +20,7 @@ from perfscore.review.summary import Summary
 from perfscore.rubrics.model import Rubric, Severity
 
 Format = Literal["table", "json", "jsonl", "csv", "xlsx"]
-FORMATS: Final[tuple[Format, ...]] = ("table", "json", "jsonl", "csv", "xlsx")
+FORMATS: Final = formats("review")
 #: A batch this large (bytes or files) gets a progress bar on a terminal.
 LARGE_BYTES: Final = 2 << 20
 LARGE_FILES: Final = 200
@@ -74,10 +67,11 @@ def is_large(files: Sequence[Path]) -> tuple[bool, int]:
 
 def review(plan: Plan, progress: Progress | None = None) -> Reviewed:
     """Score every input of ``plan`` and write the output; bad inputs are rows, not stops."""
-    if plan.form == "xlsx" and plan.output is None:
-        raise PerfscoreError("xlsx 格式须用 -o 指定输出文件")
+    chosen = registered("review", plan.form)
+    if chosen.needs_output and plan.output is None:
+        raise PerfscoreError(f"{plan.form} 格式须用 -o 指定输出文件")
     advance = progress or (lambda _size: None)
-    stream = plan.form == "jsonl"
+    stream = chosen.streamed
     reviewer = Reviewer(plan.mine, plan.strict, encode_line if stream else None)
     work = units(plan.files)
     summary = Summary()
@@ -109,12 +103,7 @@ def _collect(done: Done, rows: list[Row], problems: list[Problem]) -> None:
 
 
 def _write(batch: Batch, plan: Plan) -> None:
-    if plan.form == "xlsx":
-        with atomic_output(plan.output) as out:
-            write_xlsx(batch, out)
-        return
-    render = {"table": render_table, "json": render_json, "csv": render_csv}[plan.form]
-    write_text(render(batch), plan.output)
+    write_content(encoded(review_renderer(plan.form)(batch)), plan.output)
 
 
 __all__ = [
