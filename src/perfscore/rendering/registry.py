@@ -84,11 +84,11 @@ def _evaluate(name: str, target: Target, renderer: str, *, binary: bool = False)
     return Output("evaluate", name, renders, target, binary, suffix, binary, renderer)
 
 
-def _review(name: str, target: Target, renderer: str, **extra: bool) -> Output:
-    binary = extra.get("binary", False)
+def _review(name: str, target: Target, renderer: str, *, binary: bool = False) -> Output:
     suffix = ".txt" if name == "table" else f".{name}"
-    return Output("review", name, "batch", target, binary, suffix, binary, renderer,
-                  streamed=extra.get("streamed", False))  # fmt: skip
+    needs_output, streamed = target == "xlsx", target == "jsonl"
+    return Output("review", name, "batch", target, binary, suffix, needs_output, renderer,
+                  streamed=streamed)  # fmt: skip
 
 
 def _report(name: str, target: Target, renderer: str) -> Output:
@@ -109,7 +109,7 @@ OUTPUTS: Final[tuple[Output, ...]] = (
     _report("docx", "docx", f"{_REPORT}:render_docx"),
     _review("table", "terminal", "perfscore.rendering.review:render_table"),
     _review("json", "json", "perfscore.rendering.review:render_json"),
-    _review("jsonl", "jsonl", "perfscore.rendering.review:render_jsonl", streamed=True),
+    _review("jsonl", "jsonl", "perfscore.rendering.review:render_jsonl", binary=True),
     _review("csv", "csv", "perfscore.rendering.review:render_csv"),
     _review("xlsx", "xlsx", "perfscore.rendering.review_xlsx:render_xlsx", binary=True),
     Output("part", "summary", "project", "text", False, ".txt", False, _SUMMARY),
