@@ -117,7 +117,7 @@ def test_ctrl_c_is_one_line_and_exit_130(in_root: Path, monkeypatch: pytest.Monk
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("perfscore.cli.score.review", interrupted)
+    monkeypatch.setattr("perfscore.cli.review.review", interrupted)
     result = run("review", "cases")
     assert (result.exit_code, result.stderr) == (130, "perfscore: 已中断（Ctrl-C）\n")
 

@@ -23,6 +23,7 @@ from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 from perfscore.cli import main
+from perfscore.rendering import review as review_rendering
 from perfscore.review import job as pipeline
 from perfscore.review.inputs import spans
 
@@ -197,9 +198,16 @@ def test_xlsx_needs_an_output_file(in_review: Path) -> None:
     assert (result.exit_code, result.stderr) == (2, "xlsx 格式须用 -o 指定输出文件\n")
 
 
-@pytest.mark.parametrize(("form", "breaks"), [("jsonl", "summary_line"), ("csv", "render_csv")])
+@pytest.mark.parametrize(
+    ("form", "breaks"),
+    [("jsonl", (pipeline, "summary_line")), ("csv", (review_rendering, "render_csv"))],
+)
 def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(
-    in_review: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str, breaks: str
+    in_review: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    form: str,
+    breaks: tuple[object, str],
 ) -> None:
     target = tmp_path / f"out.{form}"
     target.write_text("上次的结果\n", encoding="utf-8")
@@ -207,7 +215,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, breaks, interrupt)
+    monkeypatch.setattr(*breaks, interrupt)
     result = run("batch", "-f", form, "-o", str(target))
     assert (result.exit_code, result.stderr) == (130, "perfscore: 已中断（Ctrl-C）\n")
     assert target.read_text(encoding="utf-8") == "上次的结果\n"

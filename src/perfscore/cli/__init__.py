@@ -22,10 +22,10 @@ from perfscore.input.limits import configured, parse_setting
 #: Command name -> (module, function): imported when the command is looked up.
 COMMANDS: Final = {
     "evaluate": ("perfscore.cli.score", "evaluate"),
-    "review": ("perfscore.cli.score", "review_command"),
-    "report": ("perfscore.cli.documents", "report"),
-    "import": ("perfscore.cli.documents", "import_command"),
-    "template": ("perfscore.cli.documents", "template"),
+    "review": ("perfscore.cli.review", "review_command"),
+    "report": ("perfscore.cli.report", "report"),
+    "import": ("perfscore.cli.forms", "import_command"),
+    "template": ("perfscore.cli.forms", "template"),
     "validate": ("perfscore.cli.cases", "validate"),
     "schema": ("perfscore.cli.cases", "schema"),
     "rubrics": ("perfscore.cli.cases", "rubrics"),

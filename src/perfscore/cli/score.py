@@ -1,9 +1,7 @@
-"""``perfscore evaluate`` and ``perfscore review``: scoring cases, one or a whole batch."""
+"""``perfscore evaluate``: cases scored, one file or many, in any registered format."""
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +12,6 @@ from perfscore.cli.common import (
     fails,
     format_option,
     layout_option,
-    limits,
     rubric_option,
     rules,
     scored,
@@ -22,14 +19,9 @@ from perfscore.cli.common import (
 )
 from perfscore.cli.status import BAD_INPUT, FAILED, OK
 from perfscore.errors import PerfscoreError
-from perfscore.models.results import Evaluation
 from perfscore.pipeline import Result
-from perfscore.rendering.formats import FORMATS
-from perfscore.rendering.mixed import FORMATS as RESULT_FORMATS
-from perfscore.rendering.output import atomic_output
-from perfscore.review.job import FORMATS as REVIEW_FORMATS
-from perfscore.review.job import Job, Reviewed, input_files, is_large, review
-from perfscore.rubrics.loading import REVIEW_RUBRIC, load_rubric
+from perfscore.rendering.output import write_content
+from perfscore.rendering.registry import evaluate_renderer, formats, registered
 from perfscore.rubrics.model import Severity
 
 
@@ -37,7 +29,7 @@ from perfscore.rubrics.model import Severity
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @rubric_option
 @format_option(
-    [*FORMATS, "xlsx"],
+    formats("evaluate"),
     "table",
     "xlsx：按自评表格式填入重算的执行率与得分，另附问题清单（须用 -o）。",
 )
@@ -60,8 +52,8 @@ def evaluate(
     --rubric 可为项目评分规则（部门整体案例按默认的部门规则评分）或部门整体评分规则（其项目按该规则
     指定的项目规则评分）。
     """
-    if form == "xlsx" and output is None:
-        raise PerfscoreError("xlsx 格式须用 -o 指定输出文件")
+    if registered("evaluate", form).needs_output and output is None:
+        raise PerfscoreError(f"{form} 格式须用 -o 指定输出文件")
     results, bad = scored(paths, rules(rubric))
     if results:
         _render(results, form, output, layout, single=_single(paths, results))
@@ -78,86 +70,11 @@ def _single(paths: Sequence[str], results: Sequence[Result]) -> bool:
 def _render(
     results: Sequence[Result], form: str, output: str | None, layout: str, *, single: bool
 ) -> None:
-    if form != "xlsx":
-        write(RESULT_FORMATS[form](results, single), output)
-        return
-    projects = [r for r in results if isinstance(r, Evaluation)]
-    if len(projects) < len(results):
-        message = "xlsx 格式只用于项目自评表；部门整体评价请用 table、json 或 markdown 格式"
-        raise PerfscoreError(message)
-    from perfscore.rendering.forms.filled import write_filled  # noqa: PLC0415 - openpyxl
-
-    with atomic_output(output) as stream:
-        write_filled(projects, stream, layout)
-
-
-@click.command(name="review")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@rubric_option
-@click.option(
-    "--review-rubric",
-    default=REVIEW_RUBRIC,
-    show_default=True,
-    help="复核口径的评分规则（严格口径），其 [review] 设置决定汇总方式。",
-)
-@format_option(
-    REVIEW_FORMATS,
-    "table",
-    "jsonl 按输入顺序逐行写出（内存占用不随批量增长），其余格式按差额从大到小排序。",
-)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。"
-)
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-    help="并行进程数（0 为全部 CPU）；结果与单进程逐字节相同。",
-)  # fmt: skip
-@fail_on_option
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="在 stderr 显示进度条（默认：stderr 为终端且批量较大时显示）。",
-)
-def review_command(
-    paths: Sequence[str],
-    *,
-    rubric: str,
-    review_rubric: str,
-    form: str,
-    output: str | None,
-    jobs: int,
-    fail_on: Severity | None,
-    progress: bool | None,
-) -> int:
-    """复核一批提交：PATH 为案例文件、文件夹（递归查找 *.json、*.jsonl）或 JSON Lines 文件。"""
-    files = input_files(paths)
-    job = Job(
-        files, load_rubric(rubric), load_rubric(review_rubric), form, output,  # type: ignore[arg-type]
-        jobs or os.cpu_count() or 1, limits(),
-    )  # fmt: skip
-    large, size = is_large(files)
-    show = sys.stderr.isatty() and large if progress is None else progress
-    if show:
-        with click.progressbar(length=size, label="复核", file=sys.stderr) as bar:
-            done = review(job, bar.update)
+    content = evaluate_renderer(form)(results, single=single, layout=layout)
+    if isinstance(content, str):
+        write(content, output)
     else:
-        done = review(job)
-    return _review_status(done, job, fail_on)
+        write_content(content, output)
 
 
-def _review_status(done: Reviewed, job: Job, fail_on: Severity | None) -> int:
-    summary = done.summary
-    if job.form == "csv":
-        from perfscore.rendering.review import summary_text  # noqa: PLC0415
-
-        click.echo(summary_text(summary, job.mine, job.strict), err=True)
-    if summary.inputs == 0:
-        click.echo("没有找到可复核的提交（*.json、*.jsonl）", err=True)
-        return BAD_INPUT
-    if summary.errors:
-        click.echo(f"{summary.errors} 份提交无法评分，见输出中的错误行", err=True)
-        return BAD_INPUT
-    return FAILED if done.fails(fail_on) else OK
-
-
-__all__ = ["evaluate", "review_command"]
+__all__ = ["evaluate"]

@@ -17,6 +17,7 @@ from perfscore.models.numbers import fmt, fmt_plain, fmt_signed
 from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
 from perfscore.rendering.accounts_prose import accounts_context
 from perfscore.rendering.common import title
+from perfscore.rendering.escape import terminal
 from perfscore.rendering.jsonout import number
 from perfscore.rendering.report.templates import jinja
 
@@ -29,12 +30,12 @@ def _item_rows(items: tuple[ItemResult, ...], depth: int = 0) -> list[list[str]]
     for item in items:
         rows.append(
             [
-                "　" * depth + item.name,
+                "　" * depth + terminal(item.name),
                 fmt_plain(item.weight),
                 fmt(item.score),
                 fmt(item.claimed),
                 "计算" if item.computed else "填报",
-                item.basis if not item.items else "",
+                terminal(item.basis) if not item.items else "",
             ]
         )
         rows += _item_rows(item.items, depth + 1)
@@ -47,7 +48,7 @@ PROJECT_HEAD = ("项目", "自评得分", "重算得分", "等级", "差额", "�
 
 def _project_row(evaluation: Evaluation) -> list[str]:
     return [
-        title(evaluation),
+        terminal(title(evaluation)),
         fmt(evaluation.claimed_score),
         fmt(evaluation.score),
         evaluation.grade,
@@ -58,7 +59,7 @@ def _project_row(evaluation: Evaluation) -> list[str]:
 
 def _finding_line(finding: Finding) -> str:
     label = SEVERITY_LABELS[finding.severity]
-    return f"[{label}] {finding.code} {finding.where}：{finding.message}"
+    return f"[{label}] {finding.code} {terminal(finding.where)}：{terminal(finding.message)}"
 
 
 def _total(evaluation: DepartmentEvaluation) -> str:
@@ -74,7 +75,7 @@ def table(evaluation: DepartmentEvaluation) -> str:
     case = evaluation.case
     rubric = evaluation.rubric
     head = [
-        f"部门：{case.department.name}" + (f"    年度：{case.year}" if case.year else ""),
+        f"部门：{terminal(case.department.name)}" + (f"    年度：{case.year}" if case.year else ""),
         f"评分规则：{rubric.name}（{rubric.title}）；项目按 {evaluation.project_rubric.name}",
     ]
     widths = [_NAME_WIDTH, None, None, None, None, _BASIS_WIDTH]
@@ -89,7 +90,7 @@ def table(evaluation: DepartmentEvaluation) -> str:
     findings += ["  " + _finding_line(f) for f in evaluation.findings]
     parts.append("\n".join(findings))
     if evaluation.source:
-        parts.insert(0, f"== {evaluation.source} ==")
+        parts.insert(0, f"== {terminal(evaluation.source)} ==")
     return "\n\n".join(parts) + "\n"
 
 

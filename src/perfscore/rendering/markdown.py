@@ -7,17 +7,13 @@ from collections.abc import Sequence
 from perfscore.models.numbers import fmt, fmt_plain, fmt_signed, percent
 from perfscore.models.results import SEVERITY_LABELS, Evaluation
 from perfscore.rendering.common import INDICATOR_HEAD, indicator_cells, title
+from perfscore.rendering.escape import code_span, markdown_cell, markdown_line
 from perfscore.rendering.narrative import summary
-
-
-def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return lines
 
 
@@ -31,7 +27,7 @@ def _facts(evaluation: Evaluation) -> list[str]:
         ("文件", evaluation.source),
         ("评分规则", f"{evaluation.rubric.name}（{evaluation.rubric.title}）"),
     ]
-    return [f"- {label}：{cell(value)}" for label, value in facts if value]
+    return [f"- {label}：{markdown_line(value)}" for label, value in facts if value]
 
 
 def _budget(evaluation: Evaluation) -> list[str]:
@@ -76,14 +72,15 @@ def _findings(evaluation: Evaluation) -> list[str]:
     if not evaluation.findings:
         return [*lines, "无。"]
     return lines + [
-        f"{n}. **{SEVERITY_LABELS[f.severity]}** `{f.code}`（`{f.where}`）：{cell(f.message)}"
+        f"{n}. **{SEVERITY_LABELS[f.severity]}** {code_span(f.code)}（{code_span(f.where)}）："
+        f"{markdown_line(f.message)}"
         for n, f in enumerate(evaluation.findings, start=1)
     ]
 
 
 def render_one(evaluation: Evaluation) -> str:
     lines = [
-        f"# {cell(title(evaluation))} 绩效自评复核",
+        f"# {markdown_line(title(evaluation))} 绩效自评复核",
         "",
         *_facts(evaluation),
         "",
@@ -97,7 +94,7 @@ def render_one(evaluation: Evaluation) -> str:
         "",
         "## 绩效自评综述",
         "",
-        cell(summary(evaluation)),
+        markdown_line(summary(evaluation)),
     ]
     return "\n".join(lines) + "\n"
 
@@ -106,4 +103,4 @@ def render(evaluations: Sequence[Evaluation]) -> str:
     return "\n---\n\n".join(render_one(e) for e in evaluations)
 
 
-__all__ = ["cell", "render", "render_one", "table"]
+__all__ = ["render", "render_one", "table"]

@@ -93,4 +93,10 @@ def write_text(text: str, target: str | Path | None) -> None:
         stream.write(text.encode("utf-8"))
 
 
-__all__ = ["atomic_output", "confined", "safe_stem", "unique_names", "write_text"]
+def write_content(content: bytes, target: str | Path | None) -> None:
+    """A renderer's bytes to ``target`` (atomically) or stdout."""
+    with atomic_output(target) as stream:
+        stream.write(content)
+
+
+__all__ = ["atomic_output", "confined", "safe_stem", "unique_names", "write_content", "write_text"]

@@ -18,6 +18,7 @@ from tabulate import tabulate
 
 from perfscore.models.numbers import fmt, fmt_signed
 from perfscore.rendering.cells import neutralise
+from perfscore.rendering.escape import terminal
 from perfscore.rendering.jsonout import number
 from perfscore.review.rows import Problem, Row
 from perfscore.review.summary import Summary, code_rows, department_rows
@@ -95,6 +96,14 @@ def summary_line(summary: Summary, mine: Rubric, strict: Rubric) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
+def render_jsonl(batch: Batch) -> bytes:
+    """A whole batch as JSON Lines: its rows, its bad inputs, then the summary line (a review
+    streams the same lines as it reads, in input order)."""
+    lines = [encode_line(row) for row in batch.rows]
+    lines += [encode_line(problem) for problem in batch.problems]
+    return b"".join(lines) + summary_line(batch.summary, batch.mine, batch.strict)
+
+
 def render_json(batch: Batch) -> str:
     data = {
         "summary": summary_dict(batch.summary, batch.mine, batch.strict),
@@ -153,10 +162,10 @@ def render_table(batch: Batch) -> str:
     """The rows, the bad inputs and the summary, for the terminal."""
     parts = [f"复核：{batch.mine.name}（自评口径）与 {batch.strict.name}（复核口径）"]
     if batch.rows:
-        rows = [_table_row(row) for row in batch.rows]
+        rows = [[terminal(cell) for cell in _table_row(row)] for row in batch.rows]
         parts.append(tabulate(rows, _TABLE_HEAD, disable_numparse=True, colalign=_TABLE_ALIGN))
     if batch.problems:
-        lines = "\n".join(f"  {problem.message}" for problem in batch.problems)
+        lines = "\n".join(f"  {terminal(problem.message)}" for problem in batch.problems)
         parts.append(f"无法评分的提交（{len(batch.problems)}）：\n{lines}")
     parts.append(summary_text(batch.summary, batch.mine, batch.strict))
     return "\n\n".join(parts) + "\n"
@@ -189,8 +198,8 @@ def summary_text(summary: Summary, mine: Rubric, strict: Rubric) -> str:
     departments = department_rows(summary)
     if departments:
         table = [
-            [d["department"], str(d["count"]), fmt(d["claimed_mean"]), fmt(d["score_mean"]),
-             fmt(d["review_mean"]), str(d["over_claims"])]
+            [terminal(d["department"]), str(d["count"]), fmt(d["claimed_mean"]),
+             fmt(d["score_mean"]), fmt(d["review_mean"]), str(d["over_claims"])]
             for d in departments
         ]  # fmt: skip
         head = ("主管部门", "提交数", "平均自评分", "平均重算分", "平均复核分", "自评偏高")
@@ -217,6 +226,7 @@ __all__ = [
     "problem_dict",
     "render_csv",
     "render_json",
+    "render_jsonl",
     "render_table",
     "row_cells",
     "row_dict",

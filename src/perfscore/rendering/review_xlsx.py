@@ -6,6 +6,7 @@ take for a formula is marked as text (Excel's quote prefix), so it is shown, nev
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, BinaryIO, Final, cast
@@ -44,6 +45,13 @@ def write_xlsx(batch: Batch, stream: BinaryIO) -> None:
     set_up(summary, Printing("portrait", name.replace("复核结果", "复核汇总", 1)))
     _summary_sheet(summary, batch)
     workbook.save(stream)
+
+
+def render_xlsx(batch: Batch) -> bytes:
+    """``review --format xlsx``: the workbook's bytes."""
+    stream = io.BytesIO()
+    write_xlsx(batch, stream)
+    return stream.getvalue()
 
 
 def _count(batch: Batch) -> int:
@@ -101,4 +109,4 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell, bold: bool) -> Any:
     return cell
 
 
-__all__ = ["write_xlsx"]
+__all__ = ["render_xlsx", "write_xlsx"]

@@ -9,6 +9,7 @@ from tabulate import tabulate
 from perfscore.models.numbers import ZERO, fmt, fmt_plain, fmt_signed, percent
 from perfscore.models.results import SEVERITY_LABELS, Evaluation
 from perfscore.rendering.common import indicator_cells, title
+from perfscore.rendering.escape import terminal
 from perfscore.rendering.narrative import summary
 
 _WIDTHS = [10, 14, 20, 4, 10, 8, 12, 6, 6, 8]
@@ -17,9 +18,9 @@ _WIDTHS = [10, 14, 20, 4, 10, 8, 12, 6, 6, 8]
 def _header(evaluation: Evaluation) -> list[str]:
     case = evaluation.case
     rubric = evaluation.rubric
-    lines = [f"项目：{title(evaluation)}"]
+    lines = [f"项目：{terminal(title(evaluation))}"]
     facts = [
-        f"主管部门：{case.project.department}" if case.project.department else "",
+        f"主管部门：{terminal(case.project.department)}" if case.project.department else "",
         f"年度：{case.year}" if case.year else "",
     ]
     if any(facts):
@@ -49,7 +50,7 @@ def _budget(evaluation: Evaluation) -> str:
 
 
 def _indicators(evaluation: Evaluation) -> str:
-    rows = [indicator_cells(evaluation, r) for r in evaluation.indicators]
+    rows = [[terminal(c) for c in indicator_cells(evaluation, r)] for r in evaluation.indicators]
     total = sum((r.weight for r in evaluation.indicators), ZERO)
     rows.append(
         [
@@ -96,7 +97,7 @@ def _findings(evaluation: Evaluation) -> list[str]:
         return ["问题：无"]
     lines = [f"问题（{len(evaluation.findings)}）"]
     lines += [
-        f"  [{SEVERITY_LABELS[f.severity]}] {f.code} {f.where}：{f.message}"
+        f"  [{SEVERITY_LABELS[f.severity]}] {f.code} {terminal(f.where)}：{terminal(f.message)}"
         for f in evaluation.findings
     ]
     return lines
@@ -110,10 +111,10 @@ def render_one(evaluation: Evaluation) -> str:
         _indicators(evaluation),
         _total(evaluation),
         "\n".join(_findings(evaluation)),
-        f"绩效自评综述：{summary(evaluation)}",
+        f"绩效自评综述：{terminal(summary(evaluation))}",
     ]
     if evaluation.source:
-        parts.insert(0, f"== {evaluation.source} ==")
+        parts.insert(0, f"== {terminal(evaluation.source)} ==")
     return "\n\n".join(parts) + "\n"
 
 

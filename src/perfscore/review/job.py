@@ -11,15 +11,9 @@ from typing import Final, Literal
 from perfscore.errors import PerfscoreError
 from perfscore.input.limits import DEFAULT, Limits
 from perfscore.input.paths import REVIEW_SUFFIXES, case_paths
-from perfscore.rendering.output import atomic_output, write_text
-from perfscore.rendering.review import (
-    Batch,
-    encode_line,
-    render_csv,
-    render_json,
-    render_table,
-    summary_line,
-)
+from perfscore.rendering.output import atomic_output, write_content
+from perfscore.rendering.registry import encoded, formats, registered, review_renderer
+from perfscore.rendering.review import Batch, encode_line, summary_line
 from perfscore.review.inputs import total_size, units
 from perfscore.review.rows import Problem, Row, order
 from perfscore.review.runner import Done, Reviewer, run
@@ -27,7 +21,7 @@ from perfscore.review.summary import Summary
 from perfscore.rubrics.model import Rubric, Severity
 
 Format = Literal["table", "json", "jsonl", "csv", "xlsx"]
-FORMATS: Final[tuple[Format, ...]] = ("table", "json", "jsonl", "csv", "xlsx")
+FORMATS: Final = formats("review")
 #: A batch this large (bytes or files) gets a progress bar on a terminal.
 LARGE_BYTES: Final = 2 << 20
 LARGE_FILES: Final = 200
@@ -75,10 +69,11 @@ def is_large(files: Sequence[Path]) -> tuple[bool, int]:
 
 def review(job: Job, progress: Progress | None = None) -> Reviewed:
     """Score every input of ``job`` and write the output; bad inputs are rows, not stops."""
-    if job.form == "xlsx" and job.output is None:
-        raise PerfscoreError("xlsx 格式须用 -o 指定输出文件")
+    chosen = registered("review", job.form)
+    if chosen.needs_output and job.output is None:
+        raise PerfscoreError(f"{job.form} 格式须用 -o 指定输出文件")
     advance = progress or (lambda _size: None)
-    stream = job.form == "jsonl"
+    stream = chosen.streamed
     reviewer = Reviewer(job.mine, job.strict, encode_line if stream else None, job.limits)
     work = units(job.files, job.limits.line_bytes)
     summary = Summary()
@@ -110,14 +105,7 @@ def _collect(done: Done, rows: list[Row], problems: list[Problem]) -> None:
 
 
 def _write(batch: Batch, job: Job) -> None:
-    if job.form == "xlsx":
-        from perfscore.rendering.review_xlsx import write_xlsx  # noqa: PLC0415 - openpyxl
-
-        with atomic_output(job.output) as out:
-            write_xlsx(batch, out)
-        return
-    render = {"table": render_table, "json": render_json, "csv": render_csv}[job.form]
-    write_text(render(batch), job.output)
+    write_content(encoded(review_renderer(job.form)(batch)), job.output)
 
 
 __all__ = [

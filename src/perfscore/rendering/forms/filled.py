@@ -9,6 +9,7 @@ sheet, 问题清单, lists every finding of every evaluation.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,9 +23,11 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore.checks import title
+from perfscore.errors import PerfscoreError
 from perfscore.input.forms.formcase import Place, nearest_place
 from perfscore.input.forms.layout import DEFAULT_LAYOUT, Layout
 from perfscore.input.forms.reader import places_of
+from perfscore.models.department_results import DepartmentEvaluation
 from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
 from perfscore.rendering.forms.printing import (
     WRAP,
@@ -78,6 +81,21 @@ def write_filled(
         drawn.append((evaluation, Drawn(sheet.title, places_of(sheet))))
     _findings(workbook.create_sheet(FINDINGS_SHEET), drawn)
     workbook.save(stream)
+
+
+_PROJECTS_ONLY: Final = "xlsx 格式只用于项目自评表；部门整体评价请用 table、json 或 markdown 格式"
+
+
+def render_filled(
+    results: Sequence[Evaluation | DepartmentEvaluation], *, single: bool, layout: str
+) -> bytes:
+    """``evaluate --format xlsx``: the workbook of :func:`write_filled`, for projects only."""
+    projects = [r for r in results if isinstance(r, Evaluation)]
+    if len(projects) < len(results):
+        raise PerfscoreError(_PROJECTS_ONLY)
+    stream = io.BytesIO()
+    write_filled(projects, stream, layout)
+    return stream.getvalue()
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +261,7 @@ __all__ = [
     "FINDINGS_SHEET",
     "INDICATOR_HEAD",
     "SCORE_FORMAT",
+    "render_filled",
     "sheet_name",
     "unique_name",
     "write_filled",

@@ -7,7 +7,7 @@ package data (``templates/report/``) that a folder given with ``--template`` ove
 from __future__ import annotations
 
 import io
-from typing import Final, Literal
+from typing import Literal
 
 from jinja2 import TemplateError
 
@@ -21,8 +21,6 @@ from perfscore.rendering.report.texts import texts_of
 from perfscore.rendering.report.word import write_docx
 
 Format = Literal["md", "html", "docx"]
-FORMATS: Final[tuple[Format, ...]] = ("md", "html", "docx")
-SUFFIXES: Final[dict[Format, str]] = {"md": ".md", "html": ".html", "docx": ".docx"}
 
 
 def render_report(evaluation: Evaluation, form: Format, folder: str | None = None) -> bytes:
@@ -41,14 +39,30 @@ def render_report(evaluation: Evaluation, form: Format, folder: str | None = Non
     return stream.getvalue()
 
 
+def render_md(evaluation: Evaluation, templates: str | None) -> bytes:
+    """``report --format md``."""
+    return render_report(evaluation, "md", templates)
+
+
+def render_html_report(evaluation: Evaluation, templates: str | None) -> bytes:
+    """``report --format html``."""
+    return render_report(evaluation, "html", templates)
+
+
+def render_docx(evaluation: Evaluation, templates: str | None) -> bytes:
+    """``report --format docx``."""
+    return render_report(evaluation, "docx", templates)
+
+
 __all__ = [
-    "FORMATS",
-    "SUFFIXES",
     "Format",
     "Report",
     "file_stem",
     "is_folder",
     "make_folder",
+    "render_docx",
+    "render_html_report",
+    "render_md",
     "render_report",
     "report_of",
     "unique_names",

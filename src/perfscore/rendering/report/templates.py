@@ -20,7 +20,7 @@ from jinja2 import (
 )
 
 from perfscore.errors import PerfscoreError
-from perfscore.rendering.report import markdown
+from perfscore.rendering.escape import code_span, markdown_cell, markdown_line, markdown_text
 
 #: The templates a folder given to ``--template`` may replace (any it lacks are the shipped ones).
 TEMPLATES = ("text.j2", "report.md.j2", "report.html.j2", "chart.svg.j2")
@@ -53,8 +53,10 @@ def jinja(source: BaseLoader, *, html: bool = False) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = markdown.text
-    env.filters["cell"] = markdown.cell
+    env.filters["md"] = markdown_text
+    env.filters["line"] = markdown_line
+    env.filters["cell"] = markdown_cell
+    env.filters["code"] = code_span
     return env
 
 
