@@ -15,13 +15,14 @@ from typing import Annotated, Any, Final, Literal, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from perfscore.models.numbers import ONE, ZERO
+from perfscore.models.operators import LOWER_BOUNDS, SYMBOLS, QuantitativeOperator
 
-#: Keys of ``[methods]``: the operators, then the two cases that override an operator's method.
-OPERATOR_KEYS: Final = ("≥", "≤", "＝", "＜", "＞", "定性")
+#: Keys of ``[methods]``: the operators (``models.operators``), then the two cases that override
+#: an operator's method.
+OPERATOR_KEYS: Final = SYMBOLS
 SPECIAL_METHOD_KEYS: Final = ("zero-target", "time-point")
 
 Severity = Literal["error", "warning", "info"]
-QuantitativeOperator = Literal["≥", "≤", "＝", "＜", "＞"]
 _BLANKS: Final = re.compile(r"\s+")
 
 
@@ -77,7 +78,6 @@ class Execution(_Section):
 
 
 class Weights(_Section):
-    split: Literal["equal"] = "equal"
     missing_level: Literal["pro-rata", "none"] = "pro-rata"
     given_mismatch: Literal["scale", "as-given"] = "scale"
     stated_levels: StrictBool = True
@@ -149,6 +149,8 @@ class Quantitative(_Section):
     text_actual: Literal["phrase", "zero"] = "phrase"
     #: An actual that repeats the target with its sign ("≥266米"): "read" its number, or "zero".
     actual_with_operator: Literal["read", "zero"] = "read"
+    #: The operators an actual can overshoot (finding overshoot; deducted with overshoot_deduct).
+    overshoot_operators: tuple[QuantitativeOperator, ...] = LOWER_BOUNDS
     overshoot_ratio: Decimal = Field(Decimal("1.2"), gt=1)
     overshoot_deduct: StrictBool = False
     percent_units: tuple[str, ...] = ("%",)

@@ -21,7 +21,6 @@ from perfscore.models.results import (
 )
 from perfscore.rubrics.model import Rubric
 from perfscore.scoring.methods import (
-    OVERSHOOT_OPERATORS,
     QUALITATIVE,
     QUANTITATIVE,
     Explain,
@@ -304,7 +303,7 @@ def _overshoot(
     outcome: Outcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
 ) -> Outcome:
     rules = rubric.quantitative
-    if not rules.overshoot_deduct or operator not in OVERSHOOT_OPERATORS or target <= 0:
+    if not rules.overshoot_deduct or operator not in rules.overshoot_operators or target <= 0:
         return outcome
     if actual / target <= rules.overshoot_ratio:
         return outcome

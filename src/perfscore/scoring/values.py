@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Final, Literal, NamedTuple
 
 from perfscore.models.numbers import ONE, ZERO, split_leading_number
-from perfscore.models.scalars import REACHED_WORDS, split_written_operator
+from perfscore.models.operators import REACHED_WORDS
+from perfscore.models.scalars import split_written_operator
 from perfscore.rubrics.model import Qualitative, Quantitative, Rows, compact, recall
 
 TargetKind = Literal["number", "grade", "scale", "text", "missing"]
