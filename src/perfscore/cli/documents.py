@@ -13,6 +13,7 @@ from perfscore.cli.common import (
     format_option,
     layout_option,
     rubric_option,
+    rubric_or_exit,
     rules_or_exit,
     scored,
 )
@@ -123,6 +124,7 @@ def import_command(forms: Sequence[str], output: str | None, directory: str | No
 
 @click.command()
 @layout_option
+@rubric_option  # the 一级指标 drop-down lists its levels
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), required=True, help="写入的 .xlsx 文件。"
 )
@@ -130,11 +132,12 @@ def import_command(forms: Sequence[str], output: str | None, directory: str | No
     "--rows", type=click.IntRange(min=1, max=200), default=20, show_default=True,
     help="绩效指标的空行数。",
 )  # fmt: skip
-def template(layout: str, output: str, rows: int) -> None:
+def template(layout: str, rubric: str, output: str, rows: int) -> None:
     """生成空白自评表（带下拉列表与填写提示），填好后可直接 evaluate 或 import。"""
+    rules = rubric_or_exit(rubric)
     try:
         with atomic_output(output) as stream:
-            write_template(layout, stream, rows)
+            write_template(layout, stream, rules, rows)
     except PerfscoreError as error:
         fail(str(error))
 

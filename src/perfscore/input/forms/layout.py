@@ -53,7 +53,6 @@ class Layout:
     signatures: tuple[str, ...] = ()
 
 
-LEVEL1_CHOICES: Final = ("产出指标", "效益指标", "满意度指标")
 LEVEL2_CHOICES: Final = (
     "数量指标",
     "质量指标",
@@ -68,9 +67,7 @@ LEVEL2_CHOICES: Final = (
 OPERATOR_CHOICES: Final = SYMBOLS
 
 _AMOUNT_HINT: Final = "金额，单位万元，填数字。"
-_LEVEL1: Final = Column(
-    "一级指标", "level1", 12, "level1", "从下拉列表选择：产出、效益或满意度指标。"
-)
+_LEVEL1: Final = Column("一级指标", "level1", 12, "level1", "从下拉列表选择：评分规则的一级指标。")
 _LEVEL2: Final = Column("二级指标", "level2", 14, "level2", "从下拉列表选择。")
 _NAME: Final = Column("三级指标", "name", 28, "text", "指标名称，如“培训人次”。")
 
@@ -164,7 +161,6 @@ DEFAULT_LAYOUT: Final = SICHUAN_2023.name
 __all__ = [
     "DEFAULT_LAYOUT",
     "LAYOUTS",
-    "LEVEL1_CHOICES",
     "LEVEL2_CHOICES",
     "MOF_2020",
     "OPERATOR_CHOICES",
