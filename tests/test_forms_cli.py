@@ -92,7 +92,7 @@ def label_cell(sheet: Worksheet, text: str) -> tuple[int, int]:
 def fill(sheet: Worksheet, layout_name: str, case: Case) -> None:
     """What a clerk does with the blank form: type the case into the cells beside the labels."""
     layout = layout_named(layout_name)
-    geometry = draw(Workbook().create_sheet(), layout, None, 20)
+    geometry = draw(Workbook().create_sheet(), layout, None, 20, ())
     sheet.cell(2, 2, case.year)
     row, _ = label_cell(sheet, "项目名称")
     sheet.cell(row, 2, f"{case.project.code}-{case.project.name}")
@@ -197,3 +197,25 @@ def test_review_reads_forms_beside_json(tmp_path: Path) -> None:
     assert lines[0]["message"] == (
         f"{tmp_path / 'broken.xlsx'}: 不是可读取的 .xlsx 工作簿（文件已损坏或不是 Excel 文件）"
     )
+
+
+def test_template_lists_the_levels_of_the_rubric_given(tmp_path: Path) -> None:
+    rubric = tmp_path / "four-levels.toml"
+    rubric.write_text(
+        'extends = "mof-2020"\n[levels.output]\nweight = 40\n'
+        '[levels.cost]\nname = "成本指标"\nweight = 10\n',
+        encoding="utf-8",
+    )
+    blank = tmp_path / "blank.xlsx"
+    assert run("template", "--rubric", str(rubric), "-o", str(blank)).exit_code == 0
+    sheet = load_workbook(blank).worksheets[0]
+    lists = {rule.formula1 for rule in sheet.data_validations.dataValidation}
+    assert '"产出指标,效益指标,满意度指标,成本指标"' in lists
+    assert '"产出指标,效益指标,满意度指标"' not in lists
+
+
+def test_template_with_an_unknown_rubric_says_so(tmp_path: Path) -> None:
+    result = run("template", "--rubric", "mof-2099", "-o", str(tmp_path / "blank.xlsx"))
+    assert result.exit_code == 2
+    assert "没有名为 'mof-2099' 的评分规则" in result.output
+    assert not (tmp_path / "blank.xlsx").exists()

@@ -58,7 +58,7 @@ LEVEL2_LIST = (
     '"数量指标,质量指标,时效指标,成本指标,经济效益指标,社会效益指标,生态效益指标,'
     '可持续影响指标,服务对象满意度指标"'
 )
-OPERATOR_LIST = '"≥,＝,≤,＞,＜,定性"'
+OPERATOR_LIST = '"≥,≤,＝,＜,＞,定性"'
 
 
 @cache
@@ -75,7 +75,7 @@ def filled(evaluations: list[Evaluation], layout: str = "sichuan-2023") -> Workb
 
 def template(layout: str, rows: int = 20) -> Workbook:
     stream = io.BytesIO()
-    write_template(layout, stream, rows)
+    write_template(layout, stream, load_rubric("mof-2020"), rows)
     stream.seek(0)
     return load_workbook(stream)
 
@@ -406,7 +406,7 @@ def test_an_unknown_layout_is_refused_with_the_available_ones() -> None:
     with pytest.raises(PerfscoreError, match=message):
         write_filled([evaluation("hand-01-quantitative")], io.BytesIO(), "shanghai")
     with pytest.raises(PerfscoreError, match=message):
-        write_template("shanghai", io.BytesIO())
+        write_template("shanghai", io.BytesIO(), load_rubric("mof-2020"))
 
 
 # --- the template ------------------------------------------------------------------------------
@@ -504,3 +504,31 @@ def test_instructions_never_print_a_bare_form_label(layout: Layout) -> None:
     texts = {cell.value for row in sheet.iter_rows() for cell in row}
     assert "“项目名称”" in texts
     assert texts & labels == set()
+
+
+COST_LEVEL_RUBRIC = """
+extends = "mof-2020"
+[levels.output]
+weight = 40
+aliases = ["产出"]
+[levels.cost]
+name = "成本指标"
+weight = 10
+"""
+
+
+def test_the_level_drop_down_lists_the_rubric_levels(tmp_path: Path) -> None:
+    path = tmp_path / "cost-level.toml"
+    path.write_text(COST_LEVEL_RUBRIC, encoding="utf-8")
+    stream = io.BytesIO()
+    write_template("sichuan-2023", stream, load_rubric(str(path)))
+    stream.seek(0)
+    found = rules(load_workbook(stream).worksheets[0])
+    assert found["B16:B35"][:3] == ("list", None, '"产出指标,效益指标,满意度指标,成本指标"')
+
+
+def test_a_level_name_that_cannot_be_listed_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "comma.toml"
+    path.write_text('extends = "mof-2020"\n[levels.output]\nname = "产出,数量"\n', encoding="utf-8")
+    with pytest.raises(PerfscoreError, match="下拉列表选项 '产出,数量' 含逗号或引号"):
+        write_template("sichuan-2023", io.BytesIO(), load_rubric(str(path)))

@@ -27,6 +27,7 @@ from perfscore.rendering.jsonout import to_dict
 from perfscore.rubrics.loading import load_department_rubric
 from perfscore.scoring.department import evaluate_department
 from perfscore.scoring.methods import QUANTITATIVE
+from perfscore.scoring.plan import Plan
 from perfscore.scoring.project import score_indicator
 from perfscore.scoring.weights import apportion
 
@@ -79,7 +80,7 @@ def _row(operator: str, target: Any, actual: Any, unit: str = "个") -> Indicato
 def test_row_score_lies_within_its_weight(
     operator: str, target: Decimal, actual: Any, weight: Decimal
 ) -> None:
-    result = score_indicator(0, _row(operator, target, actual), "output", weight, RUBRIC)
+    result = score_indicator(0, _row(operator, target, actual), "output", weight, Plan.of(RUBRIC))
     assert ZERO <= result.score <= weight
     assert result.score == half_up(result.score)
 
@@ -90,7 +91,7 @@ def test_greater_equal_is_monotone_in_the_actual(
 ) -> None:
     low, high = sorted((a, b))
     score = [
-        score_indicator(0, _row("≥", target, x), "output", weight, RUBRIC).score
+        score_indicator(0, _row("≥", target, x), "output", weight, Plan.of(RUBRIC)).score
         for x in (low, high)
     ]
     assert score[0] <= score[1]

@@ -13,9 +13,11 @@ from perfscore import evaluate, load_rubric
 from perfscore.input.jsonfile import case_from_data
 from perfscore.models.case import Case, Indicator
 from perfscore.models.scalars import parse_operator, split_operator
+from perfscore.scoring.plan import Plan
 from perfscore.scoring.values import phrase_factor, read_actual
 
 RUBRIC = load_rubric()
+READER = Plan.of(RUBRIC).reader
 REVIEW = load_rubric("mof-2020-review")
 
 
@@ -127,25 +129,24 @@ def test_amounts_glued_to_yuan_make_a_yuan_table() -> None:
     ],
 )
 def test_phrases_negations_and_qualifiers(text: str, factor: str) -> None:
-    assert phrase_factor(text, RUBRIC.qualitative) == Decimal(factor)
+    assert phrase_factor(text, READER) == Decimal(factor)
 
 
 @pytest.mark.parametrize("text", ["见附件", "按计划推进", "是否"])
 def test_text_no_phrase_reads_is_not_a_factor(text: str) -> None:
-    assert phrase_factor(text, RUBRIC.qualitative) is None
+    assert phrase_factor(text, READER) is None
 
 
 def test_actuals_of_nothing_whole_words_and_copies_of_the_target() -> None:
-    rules = RUBRIC.qualitative
-    nothing = read_actual("无", rules, RUBRIC.rows)
+    nothing = read_actual("无", READER)
     assert (nothing.kind, nothing.number, nothing.factor) == ("nothing", 0, 0)
     assert (
-        read_actual("是", rules, RUBRIC.rows).factor,
-        read_actual("否", rules, RUBRIC.rows).factor,
+        read_actual("是", READER).factor,
+        read_actual("否", READER).factor,
     ) == (1, 0)
-    copied = read_actual("≥266米", rules, RUBRIC.rows)
+    copied = read_actual("≥266米", READER)
     assert (copied.kind, copied.number, copied.unit, copied.operator) == ("number", 266, "米", "≥")
-    assert read_actual("达到100%", rules, RUBRIC.rows).operator is None  # reached: a measurement
+    assert read_actual("达到100%", READER).operator is None  # reached: a measurement
 
 
 def _case(*rows: dict[str, Any], **budget: Any) -> Case:

@@ -8,8 +8,8 @@ from typing import Any, Final
 
 from perfscore.checks.registry import SCORED, Raised, check, option
 from perfscore.models.numbers import HUNDRED, fmt, fmt_plain, half_up, percent
+from perfscore.models.operators import LOWER_BOUNDS
 from perfscore.models.results import IndicatorResult, Scored
-from perfscore.scoring.methods import OVERSHOOT_OPERATORS
 from perfscore.scoring.values import convert, money_factor
 
 
@@ -193,7 +193,7 @@ def unit_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
 def cost_direction(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """A cost indicator bounded from below (≥, ＞): costs take an upper limit."""
     for row in scored.rows:
-        if row.is_cost and row.indicator.operator in OVERSHOOT_OPERATORS:
+        if row.is_cost and row.indicator.operator in LOWER_BOUNDS:
             yield (
                 f"成本{_label(row)}使用 '{row.indicator.operator}'，成本指标应设上限（≤）",
                 f"{row.where}.operator",
@@ -262,11 +262,17 @@ def cost_budget(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     example="指标「设备采购数量」完成值 15 为指标值 10 的 150.00%，超过 1.2 倍，目标可能设定偏低",
 )
 def overshoot(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
-    """An actual far above a ≥/＞ target: the target may have been set too low."""
+    """An actual far above its target under an operator the rubric lets overshoot (≥, ＞): the
+    target may have been set too low."""
     rules = scored.rubric.quantitative
     for row in scored.rows:
         target, actual = row.target.number, row.actual_in_unit
-        if row.operator not in OVERSHOOT_OPERATORS or not target or actual is None or target <= 0:
+        if (
+            row.operator not in rules.overshoot_operators
+            or not target
+            or actual is None
+            or target <= 0
+        ):
             continue
         ratio = actual / target
         if ratio > rules.overshoot_ratio:

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 
 import click
 
-from perfscore.cli.common import layout_option, limits
+from perfscore.cli.common import layout_option, limits, rubric_option
 from perfscore.cli.status import BAD_INPUT, OK
 from perfscore.input.forms.convert import import_forms
 from perfscore.rendering.casefile import write_cases
 from perfscore.rendering.forms.template import write_template
 from perfscore.rendering.output import atomic_output
+from perfscore.rubrics.loading import load_rubric
 
 
 @click.command(name="import")
@@ -42,6 +43,7 @@ def import_command(forms: Sequence[str], output: str | None, directory: str | No
 
 @click.command()
 @layout_option
+@rubric_option  # the 一级指标 drop-down lists its levels
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), required=True, help="写入的 .xlsx 文件。"
 )
@@ -49,10 +51,11 @@ def import_command(forms: Sequence[str], output: str | None, directory: str | No
     "--rows", type=click.IntRange(min=1, max=200), default=20, show_default=True,
     help="绩效指标的空行数。",
 )  # fmt: skip
-def template(layout: str, output: str, rows: int) -> None:
+def template(layout: str, rubric: str, output: str, rows: int) -> None:
     """生成空白自评表（带下拉列表与填写提示），填好后可直接 evaluate 或 import。"""
+    chosen = load_rubric(rubric)
     with atomic_output(output) as stream:
-        write_template(layout, stream, rows)
+        write_template(layout, stream, chosen, rows)
 
 
 __all__ = ["import_command", "template"]

@@ -13,47 +13,29 @@ from typing import Annotated, Any, Final
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 from perfscore.models.numbers import checked, normalise_text, parse_decimal, split_leading_number
+from perfscore.models.operators import (
+    QUALITATIVE,
+    SPELLINGS,
+    WORDS_AFTER,
+    WORDS_BEFORE,
+    listed,
+    listed_ascii,
+)
 
-#: Operator spellings seen on real forms, to the canonical symbol the rubric maps to a method.
-OPERATORS: Final[dict[str, str]] = {
-    "≥": "≥", ">=": "≥", "≧": "≥", "⩾": "≥", "＞＝": "≥", "＞=": "≥", ">＝": "≥", "=>": "≥",
-    "≤": "≤", "<=": "≤", "≦": "≤", "⩽": "≤", "＜＝": "≤", "＜=": "≤", "<＝": "≤", "=<": "≤",
-    "＝": "＝", "=": "＝", "==": "＝", "﹦": "＝", "═": "＝",
-    "＞": "＞", ">": "＞", "﹥": "＞",
-    "＜": "＜", "<": "＜", "﹤": "＜",
-    "定性": "定性",
-}  # fmt: skip
-CANONICAL_OPERATORS: Final = ("≥", "≤", "＝", "＜", "＞", "定性")
-#: Operators written as words before a number: 不少于5次, 不超过90万元, 控制在90万元以内.
-OPERATOR_WORDS_BEFORE: Final[dict[str, str]] = {
-    "不少于": "≥", "不低于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
-    "至少": "≥", "达到": "≥",
-    "不超过": "≤", "不高于": "≤", "不大于": "≤", "不多于": "≤", "小于等于": "≤", "小于或等于": "≤",
-    "最多": "≤", "控制在": "≤",
-    "低于": "＜", "少于": "＜", "小于": "＜",
-    "高于": "＞", "多于": "＞", "大于": "＞", "超过": "＞",
-    "等于": "＝",
-}  # fmt: skip
-#: Operators written as words after a number: 98%以上, 90万元以内.
-OPERATOR_WORDS_AFTER: Final[dict[str, str]] = {
-    "及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤",
-}  # fmt: skip
 _WORDS: Final = re.compile(
     "("
-    + "|".join(sorted(OPERATOR_WORDS_BEFORE, key=len, reverse=True))
+    + "|".join(sorted(WORDS_BEFORE, key=len, reverse=True))
     + r")?\s*(.*?[0-9０-９].*?)\s*("
-    + "|".join(sorted(OPERATOR_WORDS_AFTER, key=len, reverse=True))
+    + "|".join(sorted(WORDS_AFTER, key=len, reverse=True))
     + ")?",
     re.DOTALL,
 )
 _DIGIT: Final = re.compile(r"[0-9０-９]")
-#: Words that state an actual was reached rather than restate a bound ("达到100%").
-REACHED_WORDS: Final = ("达到",)
 #: What may follow a number as its unit: short, and no further digits ("29.5亩", "0起", "%").
 _UNIT: Final = re.compile(r"[^0-9０-９]{0,8}")
 _OPERATOR_PREFIX: Final = re.compile(
     "^("
-    + "|".join(sorted((re.escape(k) for k in OPERATORS if k != "定性"), key=len, reverse=True))
+    + "|".join(sorted((re.escape(k) for k in SPELLINGS if k != QUALITATIVE), key=len, reverse=True))
     + r")\s*(.*)$",
     re.DOTALL,
 )
@@ -173,10 +155,9 @@ def parse_operator(value: object) -> str | None:
     key = normalise_text(value).replace(" ", "")
     if not key:
         return None
-    if key in OPERATORS:
-        return OPERATORS[key]
-    allowed = " ".join(CANONICAL_OPERATORS)
-    raise ValueError(f"未知的指标性质 '{value}'（可用：{allowed}，也可写作 >= <= = < >）")
+    if key in SPELLINGS:
+        return SPELLINGS[key]
+    raise ValueError(f"未知的指标性质 '{value}'（可用：{listed()}，也可写作 {listed_ascii()}）")
 
 
 def parse_value(value: object) -> Decimal | str | None:
@@ -206,7 +187,7 @@ def split_written_operator(text: str) -> tuple[str, str, str] | None:
     clean = normalise_text(text)
     match = _OPERATOR_PREFIX.match(clean)
     if match is not None:
-        return OPERATORS[match.group(1)], match.group(2), match.group(1)
+        return SPELLINGS[match.group(1)], match.group(2), match.group(1)
     return _operator_in_words(clean)
 
 
@@ -218,7 +199,7 @@ def _operator_in_words(text: str) -> tuple[str, str, str] | None:
     word, rest, suffix = match.groups()
     if (word is None and suffix is None) or bare_number(rest) is None:
         return None
-    operator = OPERATOR_WORDS_BEFORE[word] if word else OPERATOR_WORDS_AFTER[suffix]
+    operator = WORDS_BEFORE[word] if word else WORDS_AFTER[suffix]
     return operator, rest, word or suffix
 
 
@@ -306,7 +287,7 @@ Operator = Annotated[
     PlainValidator(parse_operator),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "string", "enum": sorted(OPERATORS)}, _BLANK_SCHEMA],
+            "anyOf": [{"type": "string", "enum": sorted(SPELLINGS)}, _BLANK_SCHEMA],
             "description": "指标性质",
         }
     ),
@@ -337,11 +318,6 @@ Name = Annotated[
 ]
 
 __all__ = [
-    "CANONICAL_OPERATORS",
-    "OPERATORS",
-    "OPERATOR_WORDS_AFTER",
-    "OPERATOR_WORDS_BEFORE",
-    "REACHED_WORDS",
     "Amount",
     "GluedAmount",
     "Label",

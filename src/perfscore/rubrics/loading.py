@@ -287,9 +287,17 @@ def _with_project_rubric(
     return rubric.model_copy(update={"project_rubric": str(resolved)})
 
 
+#: Keys a rubric once accepted, and why they are gone (an old rubric is told what to do).
+_REMOVED: Final[dict[tuple[str, ...], str]] = {
+    ("weights", "split"): "已移除：一级指标分值总是在其指标间平均分配，请删去此键",
+}
+
+
 def _pydantic_message(detail: ErrorDetails) -> str:
     if detail["type"] == "extra_forbidden":
-        return f"未知的键 '{detail['loc'][-1]}'"
+        key = detail["loc"][-1]
+        removed = _REMOVED.get(tuple(str(part) for part in detail["loc"][-2:]))
+        return f"键 '{key}' {removed}" if removed else f"未知的键 '{key}'"
     return pydantic_message(detail)
 
 

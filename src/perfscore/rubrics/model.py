@@ -7,48 +7,26 @@ grade bands of the total and the options and severity of every check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
 from decimal import Decimal
-from functools import cached_property
-from typing import Annotated, Any, Final, Literal, TypeVar, cast
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from perfscore.models.numbers import ONE, ZERO
+from perfscore.models.operators import LOWER_BOUNDS, SYMBOLS, QuantitativeOperator
 
-#: Keys of ``[methods]``: the operators, then the two cases that override an operator's method.
-OPERATOR_KEYS: Final = ("≥", "≤", "＝", "＜", "＞", "定性")
+#: Keys of ``[methods]``: the operators (``models.operators``), then the two cases that override
+#: an operator's method.
+OPERATOR_KEYS: Final = SYMBOLS
 SPECIAL_METHOD_KEYS: Final = ("zero-target", "time-point")
 
 Severity = Literal["error", "warning", "info"]
-QuantitativeOperator = Literal["≥", "≤", "＝", "＜", "＞"]
 _BLANKS: Final = re.compile(r"\s+")
 
 
 def compact(label: str) -> str:
     """A label with every blank removed: PDF extraction breaks ``产 出 指 标`` anywhere."""
     return _BLANKS.sub("", label)
-
-
-#: Entries a memo of texts already read keeps before it starts afresh (bounds its memory).
-MEMO_LIMIT: Final = 4096
-
-
-_UNSEEN: Final = object()
-T = TypeVar("T")
-
-
-def recall(memo: dict[Any, Any], key: Hashable, compute: Callable[..., T], *args: Any) -> T:
-    """``memo[key]``, computed by ``compute(*args)`` the first time it is asked for.
-
-    The memo starts afresh when it holds :data:`MEMO_LIMIT` entries, so its memory is bounded.
-    """
-    found = memo.get(key, _UNSEEN)
-    if found is _UNSEEN:
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        found = memo[key] = compute(*args)
-    return cast(T, found)
 
 
 class _Section(BaseModel):
@@ -77,7 +55,6 @@ class Execution(_Section):
 
 
 class Weights(_Section):
-    split: Literal["equal"] = "equal"
     missing_level: Literal["pro-rata", "none"] = "pro-rata"
     given_mismatch: Literal["scale", "as-given"] = "scale"
     stated_levels: StrictBool = True
@@ -102,42 +79,6 @@ class Rows(_Section):
             raise ValueError(f"'{pattern}' 不是有效的正则表达式{where}") from None
         return pattern
 
-    @cached_property
-    def name_pattern(self) -> re.Pattern[str]:
-        return re.compile(self.placeholder_name)
-
-    @cached_property
-    def memo(self) -> dict[tuple[str, str], bool]:
-        """Names already read under these rules (bounded by ``recall``)."""
-        return {}
-
-    @cached_property
-    def marks(self) -> frozenset[str]:
-        return frozenset(self.placeholders)
-
-    @cached_property
-    def starts(self) -> frozenset[str]:
-        """The first characters of the placeholders: a cell starting otherwise is none."""
-        return frozenset(mark[0] for mark in self.placeholders if mark)
-
-    def is_placeholder(self, cell: object) -> bool:
-        """Whether a cell holds only a placeholder (``"/"``, ``"——"``, ``"/ /"``) or nothing."""
-        if type(cell) is not str:
-            return cell is None
-        if cell in self.marks:
-            return True
-        return bool(cell) and cell[0] in self.starts and compact(cell) in self.marks
-
-    def is_placeholder_name(self, name: str) -> bool:
-        """``""``, ``"……"``, ``"指标2:"``, ``"指标1:/"``: a name that names nothing."""
-        return recall(self.memo, ("name", name), self._placeholder_name, name)
-
-    def _placeholder_name(self, name: str) -> bool:
-        text = compact(name)
-        for mark in sorted(self.placeholders, key=len, reverse=True):
-            text = text.replace(mark, "")
-        return not text or self.name_pattern.fullmatch(text) is not None
-
 
 class Quantitative(_Section):
     time_units: tuple[str, ...] = ()
@@ -149,6 +90,8 @@ class Quantitative(_Section):
     text_actual: Literal["phrase", "zero"] = "phrase"
     #: An actual that repeats the target with its sign ("≥266米"): "read" its number, or "zero".
     actual_with_operator: Literal["read", "zero"] = "read"
+    #: The operators an actual can overshoot (finding overshoot; deducted with overshoot_deduct).
+    overshoot_operators: tuple[QuantitativeOperator, ...] = LOWER_BOUNDS
     overshoot_ratio: Decimal = Field(Decimal("1.2"), gt=1)
     overshoot_deduct: StrictBool = False
     percent_units: tuple[str, ...] = ("%",)
@@ -187,15 +130,6 @@ class Qualitative(_Section):
             if grade not in self.grades:
                 raise ValueError(f"grade_aliases 中 '{alias}' 指向未定义的等级 '{grade}'")
         return self
-
-    @cached_property
-    def phrases_longest_first(self) -> tuple[tuple[str, Decimal], ...]:
-        return tuple(sorted(self.phrases.items(), key=lambda item: -len(item[0])))
-
-    @cached_property
-    def memo(self) -> dict[tuple[str, str], Any]:
-        """Texts already read under these rules (``values`` fills and bounds it)."""
-        return {}
 
 
 class CheckConfig(_Section):
@@ -242,59 +176,6 @@ class Rubric(_Section):
         """Points for all indicators together (90 when execution carries 10)."""
         return sum((level.weight for level in self.levels.values()), ZERO)
 
-    @cached_property
-    def level_aliases(self) -> tuple[tuple[str, str], ...]:
-        """(spelling, level key) pairs, longest spelling first."""
-        pairs = [
-            (alias, key)
-            for key, level in self.levels.items()
-            for alias in (level.name, *level.aliases)
-        ]
-        return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
-
-    @cached_property
-    def _memo(self) -> dict[tuple[str, ...], Any]:
-        return {}
-
-    def is_cost(self, level1: str, level2: str | None) -> bool:
-        """Whether a row is a cost indicator (成本指标): a marker in its 二级 or 一级 cell."""
-        key = ("cost", level1, level2 or "")
-        found: bool | None = self._memo.get(key)  # the usual case, without a call
-        return recall(self._memo, key, self._cost, level1, level2) if found is None else found
-
-    def _cost(self, level1: str, level2: str | None) -> bool:
-        markers = self.quantitative.cost_markers
-        cells = (compact(level1), compact(level2 or ""))
-        return any(m in cell for m in markers for cell in cells)
-
-    def level_of(self, level1: str) -> str | None:
-        """The level a 一级指标 cell names: an exact spelling, else the longest one it contains
-        (blanks ignored: ``产 出 指 标`` is 产出指标)."""
-        key = ("level", level1)
-        if key in self._memo:  # the usual case, without a call
-            found: str | None = self._memo[key]
-            return found
-        return recall(self._memo, key, self._find_level, level1)
-
-    def _find_level(self, level1: str) -> str | None:
-        level1 = compact(level1)
-        found = next((k for alias, k in self.level_aliases if level1 == alias), None)
-        if found is None:
-            found = next((k for alias, k in self.level_aliases if alias in level1), None)
-        return found
-
-    def level_of_second(self, level2: str | None) -> str | None:
-        """The level a 二级指标 belongs to (数量指标 -> 产出), for a 一级 cell with no name."""
-        if not level2:
-            return None
-        return recall(self._memo, ("second", level2), self._find_second, level2)
-
-    def _find_second(self, level2: str) -> str | None:
-        level2 = compact(level2)
-        pairs = [(m, key) for key, level in self.levels.items() for m in level.second]
-        pairs.sort(key=lambda pair: -len(pair[0]))
-        return next((key for marker, key in pairs if marker in level2), None)
-
     def grade_of(self, score: Decimal) -> str:
         """The band a total falls in (bands are checked to be in descending order)."""
         for grade, floor in self.grades.items():
@@ -304,7 +185,6 @@ class Rubric(_Section):
 
 
 __all__ = [
-    "MEMO_LIMIT",
     "OPERATOR_KEYS",
     "SPECIAL_METHOD_KEYS",
     "CheckConfig",
@@ -312,12 +192,10 @@ __all__ = [
     "Level",
     "Qualitative",
     "Quantitative",
-    "QuantitativeOperator",
     "Review",
     "Rows",
     "Rubric",
     "Severity",
     "Weights",
     "compact",
-    "recall",
 ]

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Final, Literal, NamedTuple
 
 from perfscore.models.numbers import ONE, ZERO, fmt_plain, percent
+from perfscore.models.operators import meets
 
 Kind = Literal["quantitative", "qualitative"]
 
@@ -41,23 +42,6 @@ QualitativeMethod = Callable[[Decimal, Decimal], Outcome]
 
 QUANTITATIVE: Final[dict[str, QuantitativeMethod]] = {}
 QUALITATIVE: Final[dict[str, QualitativeMethod]] = {}
-
-_COMPARE: Final[dict[str, Callable[[Decimal, Decimal], bool]]] = {
-    "≥": lambda a, t: a >= t,
-    "≤": lambda a, t: a <= t,
-    "＝": lambda a, t: a == t,
-    "＞": lambda a, t: a > t,
-    "＜": lambda a, t: a < t,
-}
-
-
-#: The operators an actual can overshoot: a lower bound set too low.
-OVERSHOOT_OPERATORS: Final = ("≥", "＞")
-
-
-def meets(operator: str, actual: Decimal, target: Decimal) -> bool:
-    """Whether ``actual operator target`` holds."""
-    return _COMPARE[operator](actual, target)
 
 
 def quantitative(name: str) -> Callable[[QuantitativeMethod], QuantitativeMethod]:
@@ -158,13 +142,11 @@ def _grade_text(actual: Decimal, target: Decimal) -> str:
 
 
 __all__ = [
-    "OVERSHOOT_OPERATORS",
     "QUALITATIVE",
     "QUANTITATIVE",
     "Explain",
     "Kind",
     "Outcome",
-    "meets",
     "qualitative",
     "quantitative",
     "text",

@@ -20,15 +20,9 @@ from perfscore.models.results import (
     Status,
 )
 from perfscore.rubrics.model import Rubric
-from perfscore.scoring.methods import (
-    OVERSHOOT_OPERATORS,
-    QUALITATIVE,
-    QUANTITATIVE,
-    Explain,
-    Outcome,
-    text,
-)
+from perfscore.scoring.methods import Explain, Outcome, text
 from perfscore.scoring.placement import level_keys, not_applicable
+from perfscore.scoring.plan import Plan
 from perfscore.scoring.values import Reading, convert, read_actual, read_target
 from perfscore.scoring.weights import allocate
 
@@ -40,6 +34,7 @@ def evaluate(
 
     ``checks=False`` skips the findings, for a caller that needs only the scores.
     """
+    plan = Plan.of(rubric)
     if case.budget.unit not in rubric.quantitative.money_units:
         units = "、".join(rubric.quantitative.money_units)
         raise CaseError(
@@ -47,15 +42,15 @@ def evaluate(
             file=source,
             path="$.budget.unit",
         )
-    applicable = [not not_applicable(row, rubric) for row in case.indicators]
+    applicable = [not not_applicable(row, plan.placeholders) for row in case.indicators]
     every = all(applicable)
-    levels = level_keys(case.indicators, applicable, rubric, source)
+    levels = level_keys(case.indicators, applicable, plan.levels, rubric, source)
     allocation = allocate(case.indicators, levels, applicable, rubric)
     execution = score_execution(case.budget, rubric)
     rows = tuple(
-        score_indicator(i, row, level, weight, rubric)
+        score_indicator(i, row, level, weight, plan)
         if applicable[i]
-        else _not_applicable_result(i, row, level, rubric)
+        else _not_applicable_result(i, row, level, plan)
         for i, (row, level, weight) in enumerate(
             zip(case.indicators, levels, allocation.weights, strict=True)
         )
@@ -82,9 +77,7 @@ def evaluate(
 _PLACEHOLDER: Final = text("占位行（未填指标内容），不适用，不计分")
 
 
-def _not_applicable_result(
-    index: int, row: Indicator, level: str, rubric: Rubric
-) -> IndicatorResult:
+def _not_applicable_result(index: int, row: Indicator, level: str, plan: Plan) -> IndicatorResult:
     missing = Reading("missing")
     return IndicatorResult(
         position=index,
@@ -98,7 +91,7 @@ def _not_applicable_result(
         target=missing,
         actual=missing,
         actual_in_unit=None,
-        is_cost=rubric.is_cost(row.level1, row.level2),
+        is_cost=plan.levels.is_cost(row.level1, row.level2),
         is_time=False,
         operator=None,
     )
@@ -154,19 +147,20 @@ def _execution_text(
 
 
 def score_indicator(
-    index: int, row: Indicator, level: str, weight: Decimal, rubric: Rubric
+    index: int, row: Indicator, level: str, weight: Decimal, plan: Plan
 ) -> IndicatorResult:
     """One indicator: read its target and actual, choose the method, score it."""
-    target = read_target(row.target, rubric.qualitative, rubric.rows)
-    actual = read_actual(row.actual, rubric.qualitative, rubric.rows)
-    is_cost = rubric.is_cost(row.level1, row.level2)
+    rubric = plan.rubric
+    target = read_target(row.target, plan.reader)
+    actual = read_actual(row.actual, plan.reader)
+    is_cost = plan.levels.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
     qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
     operator = None if qualitative else row.operator or default_operator(target, is_cost, rubric)
     if operator is None:
-        outcome, status, in_unit = _qualitative(target, actual, rubric)
+        outcome, status, in_unit = _qualitative(target, actual, plan)
     else:
-        outcome, status, in_unit = _quantitative(row, operator, target, actual, rubric)
+        outcome, status, in_unit = _quantitative(row, operator, target, actual, plan)
     return IndicatorResult(  # positional, in field order: one is made per row per rubric
         index,
         row,
@@ -211,10 +205,10 @@ _NO_ACTUAL: Final = text("未填完成值，不得分")
 _NO_TARGET: Final = text("未填指标值，无法计分")
 
 
-def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
+def _qualitative(target: Reading, actual: Reading, plan: Plan) -> Scoring:
     if actual.kind == "missing":
         return _unscored(_NO_ACTUAL)
-    same = rubric.qualitative.same_as_target
+    same = plan.rubric.qualitative.same_as_target
     if same is not None and _says_target(target, actual):
         explain = text(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
         return Outcome(same, explain), _status(same), None
@@ -222,7 +216,7 @@ def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
         shown = actual.text or fmt_plain(actual.number or ZERO)
         return _unscored(text(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
     target_factor = target.factor if target.kind == "grade" and target.factor is not None else ONE
-    outcome = QUALITATIVE[rubric.methods["定性"]](actual.factor, target_factor)
+    outcome = plan.qualitative(actual.factor, target_factor)
     explain = partial(_qualitative_text, actual.text, actual.factor, outcome.explain)
     return Outcome(outcome.factor, explain), _status(outcome.factor), None
 
@@ -240,8 +234,9 @@ def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
 
 
 def _quantitative(
-    row: Indicator, operator: str, target: Reading, actual: Reading, rubric: Rubric
+    row: Indicator, operator: str, target: Reading, actual: Reading, plan: Plan
 ) -> Scoring:
+    rubric = plan.rubric
     if target.number is None:
         return _unscored(_NO_TARGET)
     if actual.kind == "missing":
@@ -255,7 +250,7 @@ def _quantitative(
     value = actual.number if value is None else value
     is_time = row.unit in rules.time_units
     key = "zero-target" if target.number == ZERO else "time-point" if is_time else operator
-    outcome = QUANTITATIVE[rubric.methods[key]](value, target.number, operator)
+    outcome = plan.quantitative[key](value, target.number, operator)
     outcome = _overshoot(outcome, operator, value, target.number, rubric)
     plain = key == operator and row.operator is not None and actual.kind == "number"
     prefix = "" if plain and actual.operator is None else _prefix(row, operator, key, actual)
@@ -304,7 +299,7 @@ def _overshoot(
     outcome: Outcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
 ) -> Outcome:
     rules = rubric.quantitative
-    if not rules.overshoot_deduct or operator not in OVERSHOOT_OPERATORS or target <= 0:
+    if not rules.overshoot_deduct or operator not in rules.overshoot_operators or target <= 0:
         return outcome
     if actual / target <= rules.overshoot_ratio:
         return outcome

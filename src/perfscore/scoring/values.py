@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from perfscore.models.numbers import ONE, ZERO, split_leading_number
-from perfscore.models.scalars import REACHED_WORDS, split_written_operator
-from perfscore.rubrics.model import Qualitative, Quantitative, Rows, compact, recall
+from perfscore.models.operators import REACHED_WORDS
+from perfscore.models.scalars import split_written_operator
+from perfscore.rubrics.model import Qualitative, Quantitative, compact
+from perfscore.scoring.memo import recall
+
+if TYPE_CHECKING:  # placement imports weights, which imports the results that import Reading
+    from perfscore.scoring.placement import Placeholders
 
 TargetKind = Literal["number", "grade", "scale", "text", "missing"]
 #: "nothing": an actual of nothing ("无"), the number 0 with the factor 0.
@@ -36,6 +41,21 @@ class Reading(NamedTuple):
     words: str = ""
 
 
+class Reader:
+    """The rubric's ``[qualitative]`` and placeholders compiled once for a scoring plan, with
+    the texts it has already read (a rubric's reading rules belong to it alone)."""
+
+    __slots__ = ("memo", "phrases", "placeholders", "rules")
+
+    def __init__(self, rules: Qualitative, placeholders: Placeholders) -> None:
+        self.rules = rules
+        self.placeholders = placeholders
+        #: The phrases, longest first: each is found only where no longer one was.
+        self.phrases = tuple(sorted(rules.phrases.items(), key=lambda item: -len(item[0])))
+        #: Texts already read, by side ("target", "actual"): bounded by ``recall``.
+        self.memo: dict[tuple[str, str], Reading] = {}
+
+
 def grade_factor(text: str, rules: Qualitative) -> Decimal | None:
     """``"优"``, ``"良好"``, ``"优等"`` -> the grade's factor; None when not a grade."""
     word = text.strip()
@@ -47,7 +67,7 @@ def grade_factor(text: str, rules: Qualitative) -> Decimal | None:
     return rules.grades.get(word)
 
 
-def phrase_factor(text: str, rules: Qualitative) -> Decimal | None:
+def phrase_factor(text: str, reader: Reader) -> Decimal | None:
     """The factor the known phrases in the text give ("已全部完成" -> 1.0), None if it has none.
 
     Phrases are found longest first, each where no longer one was found; the text scores the
@@ -58,7 +78,8 @@ def phrase_factor(text: str, rules: Qualitative) -> Decimal | None:
     """
     found: Decimal | None = None
     taken: list[tuple[int, int]] = []
-    for phrase, factor in rules.phrases_longest_first:
+    rules = reader.rules
+    for phrase, factor in reader.phrases:
         for start in _occurrences(text, phrase):
             end = start + len(phrase)
             if any(s < end and start < e for s, e in taken):
@@ -98,12 +119,13 @@ def is_scale(text: str, rules: Qualitative) -> bool:
 _MISSING: Final = Reading("missing")
 
 
-def read_target(value: Decimal | str | None, rules: Qualitative, rows: Rows) -> Reading:
+def read_target(value: Decimal | str | None, reader: Reader) -> Reading:
     """A target cell as a reviewer reads it; a placeholder ("/", "——") is not filled."""
-    return _read("target", value, rules, rows, _target_text)
+    return _read("target", value, reader, _target_text)
 
 
-def _target_text(value: str, rules: Qualitative) -> Reading:
+def _target_text(value: str, reader: Reader) -> Reading:
+    rules = reader.rules
     if is_scale(value, rules):
         return Reading("scale", text=value)
     factor = grade_factor(value, rules)
@@ -112,38 +134,34 @@ def _target_text(value: str, rules: Qualitative) -> Reading:
     return Reading("text", text=value, words=compact(value))
 
 
-def read_actual(value: Decimal | str | None, qualitative: Qualitative, rows: Rows) -> Reading:
+def read_actual(value: Decimal | str | None, reader: Reader) -> Reading:
     """An actual cell: a number (``"98%"``, ``"≥50个"``), a grade, a known phrase, nothing
     (``"无"``), or other text; a placeholder ("/", "——") is not filled."""
-    return _read("actual", value, qualitative, rows, _actual_text)
+    return _read("actual", value, reader, _actual_text)
 
 
 def _read(
-    side: str,
-    value: Decimal | str | None,
-    rules: Qualitative,
-    rows: Rows,
-    text: Callable[[str, Qualitative], Reading],
+    side: str, value: Decimal | str | None, reader: Reader, text: Callable[[str, Reader], Reading]
 ) -> Reading:
-    """A cell: missing, a number, or a text read once per rubric and remembered (a rubric's
-    reading rules and its placeholders belong to it alone, so one memo serves both)."""
+    """A cell: missing, a number, or a text read once per plan and remembered."""
     if value is None:
         return _MISSING
     if isinstance(value, Decimal):
         return Reading("number", number=value)
-    found: Reading | None = rules.memo.get((side, value))  # the usual case, without a call
+    found: Reading | None = reader.memo.get((side, value))  # the usual case, without a call
     if found is not None:
         return found
-    return recall(rules.memo, (side, value), _unless_placeholder, value, rules, rows, text)
+    return recall(reader.memo, (side, value), _unless_placeholder, value, reader, text)
 
 
 def _unless_placeholder(
-    value: str, rules: Qualitative, rows: Rows, text: Callable[[str, Qualitative], Reading]
+    value: str, reader: Reader, text: Callable[[str, Reader], Reading]
 ) -> Reading:
-    return _MISSING if rows.is_placeholder(value) else text(value, rules)
+    return _MISSING if reader.placeholders.cell(value) else text(value, reader)
 
 
-def _actual_text(value: str, qualitative: Qualitative) -> Reading:
+def _actual_text(value: str, reader: Reader) -> Reading:
+    qualitative = reader.rules
     split = split_written_operator(value)
     leading = split_leading_number(split[1] if split else value)
     if leading is not None:
@@ -159,7 +177,7 @@ def _actual_text(value: str, qualitative: Qualitative) -> Reading:
     factor = grade_factor(value, qualitative)
     if factor is not None:
         return Reading("grade", factor=factor, text=value, words=words)
-    factor = phrase_factor(value, qualitative)
+    factor = phrase_factor(value, reader)
     if factor is not None:
         return Reading("phrase", factor=factor, text=value, words=words)
     return Reading("text", text=value, words=words)
@@ -190,6 +208,7 @@ def convert(
 
 __all__ = [
     "ActualKind",
+    "Reader",
     "Reading",
     "TargetKind",
     "convert",

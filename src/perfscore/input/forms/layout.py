@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from perfscore.models.operators import QUALITATIVE, QUANTITATIVE_SYMBOLS, SYMBOLS
+
 Kind = Literal["text", "number", "operator", "level1", "level2"]
 
 
@@ -51,7 +53,6 @@ class Layout:
     signatures: tuple[str, ...] = ()
 
 
-LEVEL1_CHOICES: Final = ("产出指标", "效益指标", "满意度指标")
 LEVEL2_CHOICES: Final = (
     "数量指标",
     "质量指标",
@@ -63,12 +64,10 @@ LEVEL2_CHOICES: Final = (
     "可持续影响指标",
     "服务对象满意度指标",
 )
-OPERATOR_CHOICES: Final = ("≥", "＝", "≤", "＞", "＜", "定性")
+OPERATOR_CHOICES: Final = SYMBOLS
 
 _AMOUNT_HINT: Final = "金额，单位万元，填数字。"
-_LEVEL1: Final = Column(
-    "一级指标", "level1", 12, "level1", "从下拉列表选择：产出、效益或满意度指标。"
-)
+_LEVEL1: Final = Column("一级指标", "level1", 12, "level1", "从下拉列表选择：评分规则的一级指标。")
 _LEVEL2: Final = Column("二级指标", "level2", 14, "level2", "从下拉列表选择。")
 _NAME: Final = Column("三级指标", "name", 28, "text", "指标名称，如“培训人次”。")
 
@@ -97,7 +96,13 @@ SICHUAN_2023: Final = Layout(
         _LEVEL1,
         _LEVEL2,
         _NAME,
-        Column("指标性质", "operator", 8, "operator", "从下拉列表选择：≥ ＝ ≤ ＞ ＜ 或 定性。"),
+        Column(
+            "指标性质",
+            "operator",
+            8,
+            "operator",
+            f"从下拉列表选择：{' '.join(QUANTITATIVE_SYMBOLS)} 或 {QUALITATIVE}。",
+        ),
         Column("指标值", "target", 10, "text", "数字（定量）或等级、文字（定性）。"),
         Column("度量单位", "unit", 8, "text", "如 人次、%、万元、月。"),
         Column("完成值", "actual", 12, "text", "实际完成的数字，或定性指标的等级。"),
@@ -156,7 +161,6 @@ DEFAULT_LAYOUT: Final = SICHUAN_2023.name
 __all__ = [
     "DEFAULT_LAYOUT",
     "LAYOUTS",
-    "LEVEL1_CHOICES",
     "LEVEL2_CHOICES",
     "MOF_2020",
     "OPERATOR_CHOICES",

@@ -44,6 +44,7 @@ from perfscore.rendering.forms.sheet import (
     Value,
     draw,
     layout_named,
+    level_choices,
     project_title,
     rate_text,
     write_cell,
@@ -139,7 +140,7 @@ def unique_name(name: str, taken: set[str]) -> str:
 
 
 def _fill(sheet: Worksheet, layout: Layout, evaluation: Evaluation) -> None:
-    geometry = draw(sheet, layout, evaluation.case, 0)
+    geometry = draw(sheet, layout, evaluation.case, 0, level_choices(evaluation.rubric))
     for offset, width in enumerate(_COMPUTED_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(geometry.width + offset)].width = width
     _budget(sheet, geometry, evaluation)

@@ -25,7 +25,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from perfscore.errors import PerfscoreError
 from perfscore.input.forms.layout import (
     LAYOUTS,
-    LEVEL1_CHOICES,
     LEVEL2_CHOICES,
     OPERATOR_CHOICES,
     Column,
@@ -34,6 +33,7 @@ from perfscore.input.forms.layout import (
 from perfscore.models.case import BudgetRow, Case, Indicator
 from perfscore.rendering.cells import is_formula_like
 from perfscore.rendering.forms.printing import WRAP
+from perfscore.rubrics.model import Rubric
 
 #: What a cell can be given: a number, a text, or nothing.
 Value = Decimal | int | str | None
@@ -48,8 +48,8 @@ GOAL_ROW: Final = 5
 LIST_LIMIT: Final = 255
 _TEXT_HEIGHT: Final = 60
 _SOURCE_PREFIXES: Final = ("其中：", "其中:")
+#: The fixed drop-downs; the 一级指标 list is the rubric's levels (:func:`level_choices`).
 _CHOICES: Final[dict[str, tuple[str, ...]]] = {
-    "level1": LEVEL1_CHOICES,
     "level2": LEVEL2_CHOICES,
     "operator": OPERATOR_CHOICES,
 }
@@ -89,12 +89,14 @@ class Geometry:
 
 @dataclass(frozen=True, slots=True)
 class _Pen:
-    """What every drawing step needs: the sheet, the layout, the case and the form's width."""
+    """What every drawing step needs: the sheet, the layout, the case, the form's width and the
+    一级指标 drop-down's choices."""
 
     sheet: Worksheet
     layout: Layout
     case: Case | None
     width: int
+    levels: tuple[str, ...]
 
     @property
     def mid(self) -> int:
@@ -146,12 +148,24 @@ def write_cell(
     return cell
 
 
-def draw(sheet: Worksheet, layout: Layout, case: Case | None, indicator_rows: int) -> Geometry:
+def level_choices(rubric: Rubric) -> tuple[str, ...]:
+    """The 一级指标 drop-down: the rubric's level names, in its order."""
+    return tuple(level.name for level in rubric.levels.values())
+
+
+def draw(
+    sheet: Worksheet,
+    layout: Layout,
+    case: Case | None,
+    indicator_rows: int,
+    levels: tuple[str, ...],
+) -> Geometry:
     """Draw ``layout`` on ``sheet``, filled from ``case`` or blank; where each part went.
 
-    The indicator table has a row per indicator of the case, and at least ``indicator_rows``.
+    The indicator table has a row per indicator of the case, and at least ``indicator_rows``;
+    its 一级指标 drop-down lists ``levels`` (:func:`level_choices` of the rubric).
     """
-    pen = _Pen(sheet, layout, case, 1 + len(layout.indicator_columns))
+    pen = _Pen(sheet, layout, case, 1 + len(layout.indicator_columns), levels)
     _widths(pen)
     _heading(pen)
     _project(pen)
@@ -388,22 +402,23 @@ def _validate(pen: _Pen, geometry: Geometry) -> None:
     """Drop-downs, number checks and input hints on every input column of both tables."""
     budget = (geometry.budget_total, geometry.budget_last)
     for index, column in enumerate(pen.layout.budget_columns, 3):
-        _add_rule(pen.sheet, column, index, budget)
+        _add_rule(pen, column, index, budget)
     indicators = (geometry.indicator_first, geometry.indicator_last)
     for index, column in enumerate(pen.layout.indicator_columns, 2):
-        _add_rule(pen.sheet, column, index, indicators)
+        _add_rule(pen, column, index, indicators)
 
 
-def _add_rule(sheet: Worksheet, column: Column, index: int, rows: tuple[int, int]) -> None:
-    rule = validation(column)
-    sheet.add_data_validation(rule)
+def _add_rule(pen: _Pen, column: Column, index: int, rows: tuple[int, int]) -> None:
+    rule = validation(column, pen.levels)
+    pen.sheet.add_data_validation(rule)
     letter = get_column_letter(index)
     rule.add(f"{letter}{rows[0]}:{letter}{rows[1]}")
 
 
-def validation(column: Column) -> DataValidation:
-    """A column's data validation: a drop-down, a number ≥ 0, or only the input hint."""
-    choices = _CHOICES.get(column.kind)
+def validation(column: Column, levels: tuple[str, ...]) -> DataValidation:
+    """A column's data validation: a drop-down (``levels`` for 一级指标), a number ≥ 0, or only
+    the input hint."""
+    choices = levels if column.kind == "level1" else _CHOICES.get(column.kind)
     if choices is not None:
         rule = DataValidation(type="list", formula1=_list_formula(choices), allow_blank=True)
         rule.error = f"请从下拉列表选择{column.label}。"
@@ -423,9 +438,14 @@ def validation(column: Column) -> DataValidation:
 
 
 def _list_formula(choices: tuple[str, ...]) -> str:
+    """Excel's inline list: the choices between quotes, separated by commas (so none may hold a
+    comma or a quote), at most :data:`LIST_LIMIT` characters."""
+    unfit = next((c for c in choices if "," in c or '"' in c), None)
+    if unfit is not None:
+        raise PerfscoreError(f"下拉列表选项 '{unfit}' 含逗号或引号，无法写入下拉列表")
     formula = '"' + ",".join(choices) + '"'
     if len(formula) > LIST_LIMIT:
-        raise ValueError(f"下拉列表过长（{len(formula)} > {LIST_LIMIT} 个字符）：{formula}")
+        raise PerfscoreError(f"下拉列表过长（{len(formula)} > {LIST_LIMIT} 个字符）：{formula}")
     return formula
 
 

@@ -15,7 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfscore.input.forms.layout import Layout
 from perfscore.rendering.forms.printing import WRAP, Printing, fit_rows, form_printing, set_up
-from perfscore.rendering.forms.sheet import draw, layout_named, write_cell
+from perfscore.rendering.forms.sheet import draw, layout_named, level_choices, write_cell
+from perfscore.rubrics.model import Rubric
 
 #: Excel's longest sheet name.
 SHEET_NAME_LIMIT: Final = 31
@@ -50,13 +51,16 @@ _JOINED_TARGET: Final = (
 )
 
 
-def write_template(layout_name: str, stream: BinaryIO, indicator_rows: int = 20) -> None:
-    """The blank form ``layout_name`` with ``indicator_rows`` indicator rows, to ``stream``."""
+def write_template(
+    layout_name: str, stream: BinaryIO, rubric: Rubric, indicator_rows: int = 20
+) -> None:
+    """The blank form ``layout_name`` with ``indicator_rows`` indicator rows, to ``stream``; its
+    一级指标 drop-down lists ``rubric``'s levels."""
     layout = layout_named(layout_name)
     workbook = Workbook()
     form = workbook.worksheets[0]
     form.title = layout.title[:SHEET_NAME_LIMIT]
-    geometry = draw(form, layout, None, indicator_rows)
+    geometry = draw(form, layout, None, indicator_rows, level_choices(rubric))
     set_up(form, form_printing(geometry, geometry.width, "portrait", layout.title))
     _instructions(workbook.create_sheet(INSTRUCTIONS), layout)
     workbook.save(stream)

@@ -1,0 +1,105 @@
+"""One scoring plan per rubric: what is compiled once from a rubric and used for every case.
+
+A rubric is plain validated data. Scoring needs more: the method chosen for each operator, the
+phrases longest first, the level spellings, the placeholder pattern, and the texts already read
+under those rules. :meth:`Plan.of` builds all of it from a rubric, and keeps the plans of the
+last few rubrics in the one cache scoring has (:data:`PLANS_KEPT`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Final
+
+from perfscore.rubrics.model import Rubric
+from perfscore.scoring.methods import (
+    QUALITATIVE,
+    QUANTITATIVE,
+    QualitativeMethod,
+    QuantitativeMethod,
+)
+from perfscore.scoring.placement import Levels, Placeholders
+from perfscore.scoring.values import Reader
+
+#: Plans kept: a run scores under one or two rubrics (review: the submitter's and the strict).
+PLANS_KEPT: Final = 8
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Plan:
+    """A rubric compiled for scoring. Build one with :meth:`Plan.of`."""
+
+    rubric: Rubric
+    #: ``[methods]``: each operator (and ``zero-target``, ``time-point``) to its method.
+    quantitative: Mapping[str, QuantitativeMethod]
+    #: The method of a qualitative row (``[methods] 定性``).
+    qualitative: QualitativeMethod
+    #: ``[levels]`` and the cost markers: the level and cost lookups.
+    levels: Levels
+    #: ``[rows]``: placeholder cells and names.
+    placeholders: Placeholders
+    #: ``[qualitative]``: the reader of targets and actuals, with its memo of texts read.
+    reader: Reader
+    # The checks the rubric enables belong here too: the check registry's pure
+    # ``enabled_checks(rubric)`` (replacing its own cache in ``checks/registry.py``) is to be
+    # computed in ``_build`` and held in a ``checks`` field, so that a plan is all a rubric
+    # compiles to.
+
+    @staticmethod
+    def of(rubric: Rubric) -> Plan:
+        """The plan of ``rubric``: built the first time, then taken from the cache."""
+        return _cache.get(rubric)
+
+
+def _build(rubric: Rubric) -> Plan:
+    methods = {key: QUANTITATIVE[name] for key, name in rubric.methods.items() if key != "定性"}
+    placeholders = Placeholders(rubric.rows)
+    return Plan(
+        rubric=rubric,
+        quantitative=MappingProxyType(methods),
+        qualitative=QUALITATIVE[rubric.methods["定性"]],
+        levels=Levels(rubric),
+        placeholders=placeholders,
+        reader=Reader(rubric.qualitative, placeholders),
+    )
+
+
+class _Plans:
+    """The plans of the last :data:`PLANS_KEPT` rubrics, most recent first.
+
+    Keyed by the rubric itself: the same object is found by identity (the usual case, one
+    comparison), an equal rubric loaded again by value. The cache holds the rubrics it keys
+    on, so an identity it compares against can never belong to another, newer rubric (as an
+    ``id()`` could once its object is gone).
+    """
+
+    __slots__ = ("_plans",)
+
+    def __init__(self) -> None:
+        self._plans: list[Plan] = []
+
+    def get(self, rubric: Rubric) -> Plan:
+        plans = self._plans
+        if plans and plans[0].rubric is rubric:
+            return plans[0]
+        found = next((p for p in plans if p.rubric is rubric), None)
+        if found is not None:
+            plans.remove(found)
+        else:
+            found = next((p for p in plans if p.rubric == rubric), None)
+            if found is not None:  # the same rules loaded again: the compiled parts serve it
+                plans.remove(found)
+                found = replace(found, rubric=rubric)
+            else:
+                found = _build(rubric)
+        plans.insert(0, found)
+        del plans[PLANS_KEPT:]
+        return found
+
+
+_cache: Final = _Plans()
+
+
+__all__ = ["PLANS_KEPT", "Plan"]
