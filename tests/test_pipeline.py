@@ -1,9 +1,12 @@
 """The one pipeline: the Python API, ``evaluate`` and ``validate`` give the same verdict on every
-input, and the input limits reach every worker."""
+input, the input limits reach every worker, and scoring a JSON case loads no Excel, Word,
+template or schema code."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +106,41 @@ def test_limits_reach_workers_started_by_spawn(
     errors = [line["message"] for line in lines if line["type"] == "error"]
     assert len(errors) == 4
     assert all("列表项数" in error and "超过上限 2" in error for error in errors)
+
+
+def _imported_by(*args: str) -> set[str]:
+    """The top-level modules ``perfscore ARGS`` imported, run in a fresh interpreter."""
+    code = (
+        "import sys\n"
+        "from perfscore.cli import main\n"
+        f"try:\n    main({list(args)!r})\n"
+        "except SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return set(done.stderr.split())
+
+
+#: What scoring a JSON case never needs: Excel, Word, templates, the schema validator.
+HEAVY = {"openpyxl", "jinja2", "docx", "jsonschema"}
+
+
+@pytest.mark.parametrize("form", ["table", "json"])
+def test_scoring_a_json_case_imports_no_excel_word_templates_or_schema(form: str) -> None:
+    imported = _imported_by("evaluate", str(GOV), "--format", form)
+    assert "perfscore" in imported
+    assert "pydantic" in imported  # the check sees what was imported
+    assert imported & HEAVY == set()
+
+
+def test_reviewing_json_cases_imports_no_excel_word_templates_or_schema() -> None:
+    imported = _imported_by("review", str(CASES[0]), str(CASES[1]), "--format", "jsonl")
+    assert "perfscore" in imported
+    assert imported & HEAVY == set()
+
+
+def test_a_workbook_is_read_with_openpyxl(tmp_path: Path) -> None:
+    imported = _imported_by("template", "-o", str(tmp_path / "blank.xlsx"))
+    assert "openpyxl" in imported

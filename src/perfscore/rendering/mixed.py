@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from perfscore.models.department_results import DepartmentEvaluation
 from perfscore.models.results import Evaluation
-from perfscore.rendering import department, jsonout, markdown, table
+from perfscore.rendering import markdown, table
 
-Result = Evaluation | DepartmentEvaluation
+if TYPE_CHECKING:
+    from perfscore.pipeline import Result
 
 
 def render_table(results: Sequence[Result], *, single: bool, layout: str) -> str:
     """The terminal view of each result, in input order."""
     return "\n".join(
-        department.table(r) if isinstance(r, DepartmentEvaluation) else table.render_one(r)
+        table.render_one(r) if isinstance(r, Evaluation) else _department().table(r)
         for r in results
     )
 
@@ -25,21 +26,22 @@ def render_table(results: Sequence[Result], *, single: bool, layout: str) -> str
 def render_markdown(results: Sequence[Result], *, single: bool, layout: str) -> str:
     """Each result as a Markdown document, separated by rules."""
     return "\n---\n\n".join(
-        department.markdown(r) if isinstance(r, DepartmentEvaluation) else markdown.render_one(r)
+        markdown.render_one(r) if isinstance(r, Evaluation) else _department().markdown(r)
         for r in results
     )
 
 
-def _data(result: Result) -> dict[str, Any]:
-    if isinstance(result, DepartmentEvaluation):
-        return department.to_dict(result)
-    return jsonout.to_dict(result)
+def _department() -> ModuleType:
+    """The department renderers (Jinja2 templates), loaded when a department case is met."""
+    from perfscore.rendering import department  # noqa: PLC0415
+
+    return department
 
 
 def render_json(results: Sequence[Result], *, single: bool, layout: str) -> str:
     """One JSON object (``single``) or an array of them."""
-    data: Any = _data(results[0]) if single else [_data(r) for r in results]
+    data: Any = results[0].to_dict() if single else [r.to_dict() for r in results]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["Result", "render_json", "render_markdown", "render_table"]
+__all__ = ["render_json", "render_markdown", "render_table"]

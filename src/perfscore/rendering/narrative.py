@@ -1,26 +1,17 @@
-"""The 绩效自评综述 paragraph, written from an evaluation through a shipped Jinja2 template."""
+"""The 绩效自评综述 paragraph, written from an evaluation: one sentence per part, every number
+already computed by scoring and only formatted here.
+
+It is part of every view of an evaluation (the terminal table, JSON, Markdown, the report), so it
+is composed in plain Python: scoring one case loads no template engine. The report's own wording
+(``templates/report/text.j2``), which a county may override, stays in Jinja2."""
 
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from perfscore.models.numbers import fmt
 from perfscore.models.results import SEVERITY_LABELS, STATUS_LABELS, Evaluation
-
-
-@cache
-def environment() -> Environment:
-    """Text templates (not HTML: nothing is escaped here)."""
-    return Environment(
-        loader=PackageLoader("perfscore.rendering", "templates"),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-    )
 
 
 def _statuses(evaluation: Evaluation) -> str:
@@ -43,7 +34,7 @@ def _severities(evaluation: Evaluation) -> str:
 
 
 def summary_context(evaluation: Evaluation) -> dict[str, Any]:
-    """What ``summary.txt.j2`` may use: every number already formatted."""
+    """What the paragraph says: every number already formatted."""
     execution = evaluation.execution
     difference = evaluation.difference
     return {
@@ -66,10 +57,44 @@ def summary_context(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
+def _execution(context: dict[str, Any]) -> str:
+    if context["rate"] is None:
+        return "项目调整后预算为 0 或未填，预算执行率无法计算。"
+    unit = context["unit"]
+    return (
+        f"项目全年预算数{context['adjusted']}{unit}，执行数为{context['executed']}{unit}，"
+        f"完成预算的{context['rate']}%。"
+    )
+
+
+def _indicators(context: dict[str, Any]) -> str:
+    text = f"绩效指标共{context['count']}项，{context['statuses']}"
+    if context["unverified"]:
+        text += f"（其中{context['unverified']}项定量指标的完成值为文字，无法核实）"
+    return text + "。"
+
+
+def _scores(context: dict[str, Any]) -> str:
+    text = f"按{context['rubric']}复核得分{context['score']}分，等级为“{context['grade']}”"
+    if context["claimed"] is None:
+        return text
+    if context["difference"] == "0.00":
+        return text + "，与自评得分一致"
+    side = "高于" if context["over"] else "低于"
+    return text + f"；自评得分{context['claimed']}分，{side}复核得分{context['gap']}分"
+
+
+def _findings(context: dict[str, Any]) -> str:
+    if not context["findings"]:
+        return "。"
+    return f"。发现需关注的问题{context['findings']}项（{context['severities']}）。"
+
+
 def summary(evaluation: Evaluation) -> str:
     """The paragraph, on one line."""
-    text = environment().get_template("summary.txt.j2").render(summary_context(evaluation))
+    context = summary_context(evaluation)
+    text = _execution(context) + _indicators(context) + _scores(context) + _findings(context)
     return "".join(line.strip() for line in text.splitlines())
 
 
-__all__ = ["environment", "summary", "summary_context"]
+__all__ = ["summary", "summary_context"]
