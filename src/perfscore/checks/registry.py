@@ -25,15 +25,13 @@ from perfscore.models.results import SEVERITY_RANK, Finding, Scored
 from perfscore.rubrics.model import CheckConfig, Rubric, Severity
 
 if TYPE_CHECKING:
-    from perfscore.rubrics.department import DepartmentRubric
+    from perfscore.rubrics.department import DepartmentRubric, Problem
 
 #: The kind of rubric that configures a code: project rubrics or department rubrics.
 AppliesTo = Literal["project", "department"]
 #: A check says (message, where), or (message, where, severity) to override its default.
 Raised = tuple[str, str] | tuple[str, str, Severity]
 Options = Mapping[str, Any]
-#: A problem in a rubric's ``[checks]``: the TOML keys under ``checks`` and the message.
-ConfigProblem = tuple[tuple[str, ...], str]
 S = TypeVar("S")
 #: The kinds of rubric, as a message names them.
 APPLIES_TO_LABELS: Final[dict[str, str]] = {
@@ -182,7 +180,7 @@ def run_checks(scored: Scored) -> tuple[Finding, ...]:
     return by_severity(raised_by(enabled_checks(scored.rubric), SCORED, scored))
 
 
-def config_problems(rubric: Rubric | DepartmentRubric) -> list[ConfigProblem]:
+def config_problems(rubric: Rubric | DepartmentRubric) -> list[Problem]:
     """What is wrong in a rubric's ``[checks]``: unknown codes or options, another kind's code,
     option values of the wrong kind; each with the keys under ``checks`` it concerns."""
     kind = applies_to(rubric)
@@ -193,7 +191,7 @@ def config_problems(rubric: Rubric | DepartmentRubric) -> list[ConfigProblem]:
     ]
 
 
-def _code_problems(kind: AppliesTo, code: str, config: CheckConfig) -> Iterator[ConfigProblem]:
+def _code_problems(kind: AppliesTo, code: str, config: CheckConfig) -> Iterator[Problem]:
     registered = CHECKS.get(code)
     if registered is None:
         own = [known for known, c in CHECKS.items() if c.applies_to == kind]
@@ -248,7 +246,6 @@ __all__ = [
     "SCORED",
     "AppliesTo",
     "Check",
-    "ConfigProblem",
     "Enabled",
     "Options",
     "Raised",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Literal, NamedTuple
@@ -151,9 +152,12 @@ class Evaluation:
 
     def worst(self) -> Severity | None:
         """The most serious severity among the findings."""
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+        return worst(self.findings)
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    """The most serious severity among ``findings`` (None when there are none)."""
+    return max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__, default=None)
 
 
 __all__ = [
@@ -169,4 +173,5 @@ __all__ = [
     "Scored",
     "Status",
     "WeightMode",
+    "worst",
 ]
