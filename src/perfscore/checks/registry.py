@@ -140,24 +140,35 @@ def applies_to(rubric: Rubric | DepartmentRubric) -> AppliesTo:
     return "project" if isinstance(rubric, Rubric) else "department"
 
 
-def enabled_checks(rubric: Rubric | DepartmentRubric) -> tuple[Enabled, ...]:
-    """The checks ``rubric`` runs, in registry order, with their options and severities."""
+def enabled_checks(
+    rubric: Rubric | DepartmentRubric, reads: Subject[Any] | None = None
+) -> tuple[Enabled, ...]:
+    """The checks ``rubric`` runs (only those that read ``reads``, if given), in registry order,
+    with their options and severities. A pure function of the rubric."""
     kind = applies_to(rubric)
-    return tuple(
-        _enabled(registered, rubric.checks.get(code))
+    configs = rubric.checks
+    plan = (
+        _enabled(registered, configs.get(code))
         for code, registered in CHECKS.items()
-        if registered.applies_to == kind and _on(rubric.checks.get(code))
+        if registered.applies_to == kind and (reads is None or registered.reads is reads)
     )
+    return tuple(active for active in plan if active is not None)
 
 
-def _on(config: CheckConfig | None) -> bool:
-    return config is None or config.enabled
-
-
-def _enabled(registered: Check[Any], config: CheckConfig | None) -> Enabled:
-    given = (config.model_extra or {}) if config is not None else {}
-    options = {name: _exact(value) for name, value in {**registered.options, **given}.items()}
-    severity = (config.severity if config is not None else None) or registered.severity
+def _enabled(registered: Check[Any], config: CheckConfig | None) -> Enabled | None:
+    """``registered`` as ``config`` sets it up; None when it is switched off."""
+    if config is None:
+        options, severity = registered.options, registered.severity
+    elif not config.enabled:
+        return None
+    else:
+        given = config.model_extra
+        options = (
+            {**registered.options, **{k: _exact(v) for k, v in given.items()}}
+            if given
+            else registered.options
+        )
+        severity = config.severity or registered.severity
     return Enabled(registered.code, registered.reads, severity, registered.run, options)
 
 
@@ -177,7 +188,7 @@ def by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 def run_checks(scored: Scored) -> tuple[Finding, ...]:
     """Every enabled project check on ``scored``, errors first."""
-    return by_severity(raised_by(enabled_checks(scored.rubric), SCORED, scored))
+    return by_severity(raised_by(enabled_checks(scored.rubric, SCORED), SCORED, scored))
 
 
 def config_problems(rubric: Rubric | DepartmentRubric) -> list[Problem]:
