@@ -23,7 +23,7 @@ class UnknownCode(PerfscoreError):
     """A code no check is registered under; its message says so in Chinese."""
 
 
-def registered(code: str) -> Check[Any]:
+def lookup(code: str) -> Check[Any]:
     """The check registered for ``code``; :class:`UnknownCode` (with did-you-mean) if none."""
     found = CHECKS.get(code)
     if found is None:
@@ -49,7 +49,7 @@ def toml_value(value: Any) -> str:
 
 def explained(code: str) -> str:
     """One code explained: title, the rubric kind, default severity, options, meaning, example."""
-    c = registered(code)
+    c = lookup(code)
     options = [f"  {name} = {toml_value(value)}" for name, value in c.options.items()]
     lines = [
         f"{c.code}：{c.title}",
@@ -73,7 +73,7 @@ def _json_option(value: Any) -> Any:
 
 def as_json(code: str | None = None) -> str:
     """Every code (or the one named) as a JSON list of objects."""
-    checks = list(CHECKS.values()) if code is None else [registered(code)]
+    checks = list(CHECKS.values()) if code is None else [lookup(code)]
     return json.dumps([_entry(c) for c in checks], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -104,6 +104,6 @@ __all__ = [
     "described",
     "explained",
     "listing",
-    "registered",
+    "lookup",
     "toml_value",
 ]

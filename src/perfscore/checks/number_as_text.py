@@ -46,7 +46,8 @@ _SIGNS: Final = (
 def number_findings(rubric: Rubric, data: Any, source: str | None = None) -> tuple[Finding, ...]:
     """The findings of the checks ``rubric`` enables on the JSON ``data`` of a project case
     (``number-as-text``); ``source`` is the text ``data`` was parsed from, when there is one."""
-    return tuple(raised_by(enabled_checks(rubric), JSON_TEXT, JsonText(data, source)))
+    plan = enabled_checks(rubric, JSON_TEXT)
+    return tuple(raised_by(plan, JSON_TEXT, JsonText(data, source)))
 
 
 @check(

@@ -25,15 +25,13 @@ from perfscore.models.results import SEVERITY_RANK, Finding, Scored
 from perfscore.rubrics.model import CheckConfig, Rubric, Severity
 
 if TYPE_CHECKING:
-    from perfscore.rubrics.department import DepartmentRubric
+    from perfscore.rubrics.department import DepartmentRubric, Problem
 
 #: The kind of rubric that configures a code: project rubrics or department rubrics.
 AppliesTo = Literal["project", "department"]
 #: A check says (message, where), or (message, where, severity) to override its default.
 Raised = tuple[str, str] | tuple[str, str, Severity]
 Options = Mapping[str, Any]
-#: A problem in a rubric's ``[checks]``: the TOML keys under ``checks`` and the message.
-ConfigProblem = tuple[tuple[str, ...], str]
 S = TypeVar("S")
 #: The kinds of rubric, as a message names them.
 APPLIES_TO_LABELS: Final[dict[str, str]] = {
@@ -142,24 +140,35 @@ def applies_to(rubric: Rubric | DepartmentRubric) -> AppliesTo:
     return "project" if isinstance(rubric, Rubric) else "department"
 
 
-def enabled_checks(rubric: Rubric | DepartmentRubric) -> tuple[Enabled, ...]:
-    """The checks ``rubric`` runs, in registry order, with their options and severities."""
+def enabled_checks(
+    rubric: Rubric | DepartmentRubric, reads: Subject[Any] | None = None
+) -> tuple[Enabled, ...]:
+    """The checks ``rubric`` runs (only those that read ``reads``, if given), in registry order,
+    with their options and severities. A pure function of the rubric."""
     kind = applies_to(rubric)
-    return tuple(
-        _enabled(registered, rubric.checks.get(code))
+    configs = rubric.checks
+    plan = (
+        _enabled(registered, configs.get(code))
         for code, registered in CHECKS.items()
-        if registered.applies_to == kind and _on(rubric.checks.get(code))
+        if registered.applies_to == kind and (reads is None or registered.reads is reads)
     )
+    return tuple(active for active in plan if active is not None)
 
 
-def _on(config: CheckConfig | None) -> bool:
-    return config is None or config.enabled
-
-
-def _enabled(registered: Check[Any], config: CheckConfig | None) -> Enabled:
-    given = (config.model_extra or {}) if config is not None else {}
-    options = {name: _exact(value) for name, value in {**registered.options, **given}.items()}
-    severity = (config.severity if config is not None else None) or registered.severity
+def _enabled(registered: Check[Any], config: CheckConfig | None) -> Enabled | None:
+    """``registered`` as ``config`` sets it up; None when it is switched off."""
+    if config is None:
+        options, severity = registered.options, registered.severity
+    elif not config.enabled:
+        return None
+    else:
+        given = config.model_extra
+        options = (
+            {**registered.options, **{k: _exact(v) for k, v in given.items()}}
+            if given
+            else registered.options
+        )
+        severity = config.severity or registered.severity
     return Enabled(registered.code, registered.reads, severity, registered.run, options)
 
 
@@ -179,10 +188,10 @@ def by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 def run_checks(scored: Scored) -> tuple[Finding, ...]:
     """Every enabled project check on ``scored``, errors first."""
-    return by_severity(raised_by(enabled_checks(scored.rubric), SCORED, scored))
+    return by_severity(raised_by(enabled_checks(scored.rubric, SCORED), SCORED, scored))
 
 
-def config_problems(rubric: Rubric | DepartmentRubric) -> list[ConfigProblem]:
+def config_problems(rubric: Rubric | DepartmentRubric) -> list[Problem]:
     """What is wrong in a rubric's ``[checks]``: unknown codes or options, another kind's code,
     option values of the wrong kind; each with the keys under ``checks`` it concerns."""
     kind = applies_to(rubric)
@@ -193,7 +202,7 @@ def config_problems(rubric: Rubric | DepartmentRubric) -> list[ConfigProblem]:
     ]
 
 
-def _code_problems(kind: AppliesTo, code: str, config: CheckConfig) -> Iterator[ConfigProblem]:
+def _code_problems(kind: AppliesTo, code: str, config: CheckConfig) -> Iterator[Problem]:
     registered = CHECKS.get(code)
     if registered is None:
         own = [known for known, c in CHECKS.items() if c.applies_to == kind]
@@ -248,7 +257,6 @@ __all__ = [
     "SCORED",
     "AppliesTo",
     "Check",
-    "ConfigProblem",
     "Enabled",
     "Options",
     "Raised",

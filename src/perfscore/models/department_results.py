@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfscore.models.department import DepartmentCase
-from perfscore.models.results import SEVERITY_RANK, Evaluation, Finding
+from perfscore.models.results import Evaluation, Finding, worst
 from perfscore.rubrics.department import DepartmentRubric
 from perfscore.rubrics.model import Rubric, Severity
 from perfscore.scoring.department_registry import Missing
@@ -84,9 +84,7 @@ class DepartmentEvaluation:
 
     def worst(self) -> Severity | None:
         """The most serious severity among the department's own findings."""
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+        return worst(self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         """This evaluation as JSON data: the object ``perfscore evaluate --format json`` prints."""

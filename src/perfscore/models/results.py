@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final, Literal, NamedTuple
@@ -151,15 +152,18 @@ class Evaluation:
 
     def worst(self) -> Severity | None:
         """The most serious severity among the findings."""
-        if not self.findings:
-            return None
-        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+        return worst(self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         """This evaluation as JSON data: the object ``perfscore evaluate --format json`` prints."""
         from perfscore.rendering.jsonout import to_dict  # noqa: PLC0415 - the renderer, on demand
 
         return to_dict(self)
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    """The most serious severity among ``findings`` (None when there are none)."""
+    return max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__, default=None)
 
 
 __all__ = [
@@ -175,4 +179,5 @@ __all__ = [
     "Scored",
     "Status",
     "WeightMode",
+    "worst",
 ]

@@ -24,7 +24,7 @@ from perfscore.errors import RubricError
 from perfscore.input.jsonfile import json_path
 from perfscore.input.messages import os_message, pydantic_message, toml_message
 from perfscore.models.numbers import HUNDRED
-from perfscore.rubrics.department import DepartmentRubric, rubric_problems, toml_path
+from perfscore.rubrics.department import DepartmentRubric, Problem, rubric_problems, toml_path
 from perfscore.rubrics.model import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, Rubric
 from perfscore.rubrics.tomlpos import locate
 from perfscore.scoring.methods import QUALITATIVE, QUANTITATIVE
@@ -35,7 +35,6 @@ REVIEW_RUBRIC: Final = "mof-2020-review"
 #: The department rubric a department case is scored under by default.
 DEFAULT_DEPARTMENT_RUBRIC: Final = "sichuan-department"
 
-Problem = tuple[tuple[str, ...], str]
 R = TypeVar("R", Rubric, DepartmentRubric)
 #: Powers of ten a rubric number may span: weights, factors, tolerances, money units.
 _MAGNITUDE: Final = 12

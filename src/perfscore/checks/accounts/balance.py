@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfscore.checks.accounts.common import UNIT
-from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Accounts
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
@@ -48,7 +48,7 @@ def _sides(accounts: Accounts) -> tuple[tuple[str, Decimal, str], tuple[str, Dec
     ),
     tolerance=ZERO,
 )
-def balance_mismatch(context: Context, options: Options) -> Iterator[Raised]:
+def balance_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """收入总计 against 支出总计, and each against the stated 收、支总计."""
     income, spending = _sides(context.accounts)
     if context.differs(income[1], spending[1]):

@@ -19,7 +19,7 @@ from perfscore.models.numbers import ZERO
 
 
 @dataclass(frozen=True, slots=True)
-class Context:
+class AccountsContext:
     """What an accounts check reads."""
 
     accounts: Accounts
@@ -32,7 +32,7 @@ class Context:
         return abs(stated - computed) > self.tolerance
 
 
-#: Final-accounts checks read a :class:`Context`; department rubrics configure them.
-ACCOUNTS: Final[Subject[Context]] = Subject("final accounts", "department")
+#: Final-accounts checks read an :class:`AccountsContext`; department rubrics configure them.
+ACCOUNTS: Final[Subject[AccountsContext]] = Subject("final accounts", "department")
 
-__all__ = ["ACCOUNTS", "Context"]
+__all__ = ["ACCOUNTS", "AccountsContext"]

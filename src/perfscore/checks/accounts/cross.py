@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Final
 
 from perfscore.checks.accounts.common import UNIT
-from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
 from perfscore.scoring.project import budget_column
@@ -24,7 +24,7 @@ PROJECT_SPENDING: Final = "项目支出"
 BASIC_SPENDING: Final = "基本支出"
 
 
-def projects_executed(context: Context) -> Decimal | None:
+def projects_executed(context: AccountsContext) -> Decimal | None:
     """The sum of the projects' 执行数, or None without projects or when one gives none."""
     executed = [budget_column(project.budget, "executed") for project in context.projects]
     if not executed or any(value is None for value in executed):
@@ -44,7 +44,7 @@ def projects_executed(context: Context) -> Decimal | None:
     example="项目支出 139.44 万元，7 个项目的预算执行数合计 139.43 万元，相差 +0.01 万元",
     tolerance=ZERO,
 )
-def project_total_mismatch(context: Context, options: Options) -> Iterator[Raised]:
+def project_total_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """项目支出 against the sum of the projects' 执行数."""
     total = projects_executed(context)
     if total is None:
@@ -74,7 +74,7 @@ def project_total_mismatch(context: Context, options: Options) -> Iterator[Raise
     ),
     tolerance=ZERO,
 )
-def basic_total_mismatch(context: Context, options: Options) -> Iterator[Raised]:
+def basic_total_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """本年支出's 基本支出 against 一般公共预算财政拨款基本支出, when the two must agree."""
     accounts = context.accounts
     general, basic, spending = accounts.general, accounts.basic, accounts.spending

@@ -21,7 +21,7 @@ from perfscore.checks.accounts.common import (
     rate_text,
     walk,
 )
-from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Accounts
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
@@ -101,7 +101,7 @@ def _growth(row: Yearly, previous: Decimal, growth: Decimal) -> str | None:
     ),
     tolerance=ZERO,
 )
-def yoy_mismatch(context: Context, options: Options) -> Iterator[Raised]:
+def yoy_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """Each stated 增减额 and 增长率 against this year's and last year's figures."""
     for row in yearlies(context.accounts):
         previous = row.previous
@@ -164,7 +164,7 @@ def _completion(row: Completion) -> str | None:
     ),
     example="“三公”经费完成预算填报 79.85%，按 17.37 / 22.00 计算为 78.95%，相差 +0.90 个百分点",
 )
-def completion_mismatch(context: Context, options: Options) -> Iterator[Raised]:
+def completion_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """Each stated 完成预算 rate against 决算数 / 预算数."""
     for row in completions(context.accounts):
         problem = _completion(row)

@@ -8,7 +8,7 @@ from typing import Final
 
 from pydantic import BaseModel
 
-from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Enabled, option, raised_by
 from perfscore.models.case import Case
 from perfscore.models.department import Accounts, DepartmentCase
@@ -46,7 +46,7 @@ def account_findings(
     accounts = case.accounts
     if accounts is None:
         return ()
-    context = Context(accounts, tuple(projects))
+    context = AccountsContext(accounts, tuple(projects))
     findings = [
         finding
         for active in plan
@@ -56,7 +56,7 @@ def account_findings(
     return tuple(sorted(findings, key=lambda finding: order.get(finding.where, len(order))))
 
 
-def _with_tolerance(context: Context, active: Enabled) -> Context:
+def _with_tolerance(context: AccountsContext, active: Enabled) -> AccountsContext:
     """``context`` with the tolerance ``active`` is configured with (0 if it has none)."""
     tolerance = option(active.options, "tolerance") if "tolerance" in active.options else ZERO
     return replace(context, tolerance=tolerance)

@@ -22,7 +22,7 @@ from perfscore.checks.accounts.common import (
     plain,
     rate_text,
 )
-from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Accounts
 from perfscore.models.numbers import HUNDRED, ZERO, fmt, quantum
@@ -141,7 +141,7 @@ def _text(share: Share) -> str:
     ),
     example="基本支出占比填报 86.71%，按 868.65 / 1008.09 计算为 86.17%，相差 +0.54 个百分点",
 )
-def share_mismatch(context: Context, options: Options) -> Iterator[Raised]:
+def share_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """A stated share that is not amount / total × 100 at its precision (and not nudged)."""
     for verdict in verdicts(context.accounts):
         if verdict.sums is None:
@@ -162,7 +162,7 @@ def share_mismatch(context: Context, options: Options) -> Iterator[Raised]:
         "分点，系为使各项占比合计为 100.00% 而调整（按计算值合计为 99.99%）"
     ),
 )
-def share_adjusted(context: Context, options: Options) -> Iterator[Raised]:
+def share_adjusted(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """A share nudged by one unit in its last place so that its group sums to 100%."""
     for verdict in verdicts(context.accounts):
         if verdict.sums is not None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from perfscore.checks.accounts.common import UNIT, amount_of, function_label, items_total, walk
-from perfscore.checks.accounts.context import ACCOUNTS, Context
+from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.department import Breakdown, GeneralBudget, ThreePublic
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
@@ -36,7 +36,7 @@ def _total(values: Sequence[Decimal | None]) -> Decimal | None:
     return sum((value for value in values if value is not None), ZERO)
 
 
-def _functions(context: Context, general: GeneralBudget) -> Iterator[Raised]:
+def _functions(context: AccountsContext, general: GeneralBudget) -> Iterator[Raised]:
     where = "$.accounts.general.functions"
     for function, path in walk(general.functions, where):
         stated, computed = function.amount, items_total(function)
@@ -49,7 +49,9 @@ def _functions(context: Context, general: GeneralBudget) -> Iterator[Raised]:
         yield text, "$.accounts.general.current"
 
 
-def _breakdown(context: Context, breakdown: Breakdown, key: str, noun: str) -> Iterator[Raised]:
+def _breakdown(
+    context: AccountsContext, breakdown: Breakdown, key: str, noun: str
+) -> Iterator[Raised]:
     """本年{noun}合计 against the sum of its parts (``noun``: 收入 or 支出)."""
     if not breakdown.parts:
         return
@@ -59,7 +61,7 @@ def _breakdown(context: Context, breakdown: Breakdown, key: str, noun: str) -> I
         yield text, f"$.accounts.{key}.total"
 
 
-def _three_public(context: Context, three: ThreePublic) -> Iterator[Raised]:
+def _three_public(context: AccountsContext, three: ThreePublic) -> Iterator[Raised]:
     if not three.parts:
         return
     for column, name in _THREE_PUBLIC_COLUMNS.items():
@@ -82,7 +84,7 @@ def _three_public(context: Context, three: ThreePublic) -> Iterator[Raised]:
     example="卫生健康支出（210）决算数 68.70 万元，下级科目合计 68.80 万元，相差 -0.10 万元",
     tolerance=ZERO,
 )
-def sum_mismatch(context: Context, options: Options) -> Iterator[Raised]:
+def sum_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """Every stated total against the sum of its parts, beyond the tolerance."""
     accounts = context.accounts
     yield from _breakdown(context, accounts.income, "income", "收入")
