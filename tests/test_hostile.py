@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from perfscore import Finding, evaluate, load_case, load_rubric
 from perfscore.checks.number_as_text import number_findings as rubric_number_findings
+from perfscore.checks.registry import enabled_checks
 from perfscore.cli import main
 from perfscore.input.guard import key_positions
 from perfscore.models.numbers import parse_decimal
@@ -83,7 +84,7 @@ def test_numbers_typed_by_hand_are_read_and_said(tmp_path: Path) -> None:
 
 def number_findings(data: Any, source: str | None = None) -> tuple[Finding, ...]:
     """``number-as-text`` under the default rubric."""
-    return rubric_number_findings(DEFAULT, data, source)
+    return rubric_number_findings(enabled_checks(DEFAULT), data, source)
 
 
 def test_plain_numbers_as_text_say_nothing() -> None:

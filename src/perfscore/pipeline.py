@@ -34,6 +34,7 @@ from perfscore.rubrics.loading import (
     shipped,
 )
 from perfscore.rubrics.model import Rubric
+from perfscore.scoring.plan import Plan
 from perfscore.scoring.project import evaluate
 
 if TYPE_CHECKING:  # the department layers are imported when a department case is met
@@ -125,7 +126,7 @@ def score(
     evaluation = evaluate(loaded, rules.project, file, checks=checks)
     if not checks or data is None:
         return evaluation
-    extra = number_findings(evaluation.rubric, data, text)
+    extra = number_findings(Plan.of(evaluation.rubric).checks, data, text)
     if not extra:
         return evaluation
     return replace(evaluation, findings=by_severity((*evaluation.findings, *extra)))

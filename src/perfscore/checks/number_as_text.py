@@ -7,15 +7,14 @@ figure typed with full-width digits or thousands separators was typed by hand, n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from perfscore.checks.registry import Options, Raised, Subject, check, enabled_checks, raised_by
+from perfscore.checks.registry import Enabled, Options, Raised, Subject, check, raised_by
 from perfscore.models.case import CHILDREN, Case, Form, aliases
 from perfscore.models.numbers import fmt_plain, parse_decimal
 from perfscore.models.results import Finding
-from perfscore.rubrics.model import Rubric
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +42,13 @@ _SIGNS: Final = (
 )
 
 
-def number_findings(rubric: Rubric, data: Any, source: str | None = None) -> tuple[Finding, ...]:
-    """The findings of the checks ``rubric`` enables on the JSON ``data`` of a project case
-    (``number-as-text``); ``source`` is the text ``data`` was parsed from, when there is one."""
-    plan = enabled_checks(rubric, JSON_TEXT)
-    return tuple(raised_by(plan, JSON_TEXT, JsonText(data, source)))
+def number_findings(
+    enabled: Sequence[Enabled], data: Any, source: str | None = None
+) -> tuple[Finding, ...]:
+    """The findings of the checks of ``enabled`` (a rubric's :func:`enabled_checks`) that read
+    the JSON ``data`` of a project case (``number-as-text``); ``source`` is the text ``data``
+    was parsed from, when there is one."""
+    return tuple(raised_by(enabled, JSON_TEXT, JsonText(data, source)))
 
 
 @check(

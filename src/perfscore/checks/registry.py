@@ -186,9 +186,10 @@ def by_severity(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda finding: -SEVERITY_RANK[finding.severity]))
 
 
-def run_checks(scored: Scored) -> tuple[Finding, ...]:
-    """Every enabled project check on ``scored``, errors first."""
-    return by_severity(raised_by(enabled_checks(scored.rubric, SCORED), SCORED, scored))
+def run_checks(scored: Scored, enabled: Sequence[Enabled]) -> tuple[Finding, ...]:
+    """The project checks of ``enabled`` (the rubric's :func:`enabled_checks`, which the scoring
+    plan holds) on ``scored``, errors first."""
+    return by_severity(raised_by(enabled, SCORED, scored))
 
 
 def config_problems(rubric: Rubric | DepartmentRubric) -> list[Problem]:

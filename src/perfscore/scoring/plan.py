@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
 
+from perfscore.checks.registry import Enabled, enabled_checks
 from perfscore.rubrics.model import Rubric
 from perfscore.scoring.methods import (
     QUALITATIVE,
@@ -42,10 +43,8 @@ class Plan:
     placeholders: Placeholders
     #: ``[qualitative]``: the reader of targets and actuals, with its memo of texts read.
     reader: Reader
-    # The checks the rubric enables belong here too: the check registry's pure
-    # ``enabled_checks(rubric)`` (replacing its own cache in ``checks/registry.py``) is to be
-    # computed in ``_build`` and held in a ``checks`` field, so that a plan is all a rubric
-    # compiles to.
+    #: The checks the rubric enables, with their options and severities (``[checks]``).
+    checks: tuple[Enabled, ...]
 
     @staticmethod
     def of(rubric: Rubric) -> Plan:
@@ -63,6 +62,7 @@ def _build(rubric: Rubric) -> Plan:
         levels=Levels(rubric),
         placeholders=placeholders,
         reader=Reader(rubric.qualitative, placeholders),
+        checks=enabled_checks(rubric),
     )
 
 

@@ -70,7 +70,7 @@ def evaluate(
         grade=rubric.grade_of(total),
         claimed_score=claimed,
         difference=None if claimed is None else claimed - total,
-        findings=run_checks(scored) if checks else (),
+        findings=run_checks(scored, plan.checks) if checks else (),
     )
 
 
