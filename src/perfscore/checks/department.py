@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from perfscore.checks.accounts import account_findings
 from perfscore.checks.registry import (
@@ -25,10 +25,11 @@ from perfscore.checks.registry import (
     enabled_checks,
     raised_by,
 )
-from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
 from perfscore.models.results import SEVERITY_RANK, Finding
-from perfscore.scoring.department_methods import METHODS
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 
 #: Department checks read a department evaluation; department rubrics configure them.
 DEPARTMENT: Final[Subject[DepartmentEvaluation]] = Subject("department evaluation", "department")
@@ -141,6 +142,8 @@ def item_mismatches(evaluation: DepartmentEvaluation, options: Options) -> Itera
 
 def _missing(evaluation: DepartmentEvaluation, computes: bool) -> Iterator[ItemResult]:
     """The leaves scored without their data, whose methods compute (or judge: ``computes``)."""
+    from perfscore.scoring.department_methods import METHODS  # noqa: PLC0415 - departments only
+
     for item in evaluation.leaves():
         method = item.method
         if item.missing is not None and method is not None and METHODS[method].computes == computes:

@@ -25,7 +25,8 @@ from perfscore.models.results import SEVERITY_RANK, Finding, Scored
 from perfscore.rubrics.model import CheckConfig, Rubric, Severity
 
 if TYPE_CHECKING:
-    from perfscore.rubrics.department import DepartmentRubric, Problem
+    from perfscore.rubrics.department import DepartmentRubric
+    from perfscore.rubrics.problems import Problem
 
 #: The kind of rubric that configures a code: project rubrics or department rubrics.
 AppliesTo = Literal["project", "department"]

@@ -26,12 +26,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from perfscore.models.numbers import HUNDRED, ZERO, fmt_plain
 from perfscore.rubrics.model import CheckConfig
+from perfscore.rubrics.problems import Problem
 from perfscore.scoring.department_methods import ENTERED, METHODS, option_problems
 
 #: Grade of the total, as for projects [official]: the first band whose floor the score reaches.
 DEFAULT_GRADES: Final = {"优": Decimal(90), "良": Decimal(80), "中": Decimal(60), "差": ZERO}
 #: A problem found in a loaded rubric: the TOML key path it concerns and the message.
-Problem = tuple[tuple[str, ...], str]
 
 
 def _named(value: Any) -> Any:
@@ -118,19 +118,6 @@ class DepartmentRubric(BaseModel):
         return next(reversed(self.grades))
 
 
-def toml_path(loc: Sequence[int | str], data: Any) -> tuple[str, ...]:
-    """A pydantic error location as TOML keys: item indices become the items' names."""
-    path: list[str] = []
-    node = data
-    for part in loc:
-        key = part
-        if isinstance(part, int) and path and path[-1] == "items" and isinstance(node, dict):
-            key = list(node)[part] if part < len(node) else part
-        node = node.get(key) if isinstance(node, dict) else None
-        path.append(str(key))
-    return tuple(path)
-
-
 def rubric_problems(rubric: DepartmentRubric) -> list[Problem]:
     """Cross-field rules of a department rubric; each problem with the TOML keys it concerns."""
     problems: list[Problem] = []
@@ -199,7 +186,5 @@ __all__ = [
     "DEFAULT_GRADES",
     "DepartmentRubric",
     "Item",
-    "Problem",
     "rubric_problems",
-    "toml_path",
 ]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Final, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -24,7 +24,10 @@ from perfscore.errors import RubricError
 from perfscore.input.jsonfile import json_path
 from perfscore.input.messages import os_message, pydantic_message, toml_message
 from perfscore.models.numbers import HUNDRED
-from perfscore.rubrics.department import DepartmentRubric, Problem, rubric_problems, toml_path
+from perfscore.rubrics.problems import Problem, toml_path
+
+if TYPE_CHECKING:
+    from perfscore.rubrics.department import DepartmentRubric
 from perfscore.rubrics.model import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, Rubric
 from perfscore.rubrics.tomlpos import locate
 from perfscore.scoring.methods import QUALITATIVE, QUANTITATIVE
@@ -35,7 +38,7 @@ REVIEW_RUBRIC: Final = "mof-2020-review"
 #: The department rubric a department case is scored under by default.
 DEFAULT_DEPARTMENT_RUBRIC: Final = "sichuan-department"
 
-R = TypeVar("R", Rubric, DepartmentRubric)
+R = TypeVar("R", "Rubric", "DepartmentRubric")
 #: Powers of ten a rubric number may span: weights, factors, tolerances, money units.
 _MAGNITUDE: Final = 12
 #: A rubric is a page of TOML; a device or a huge file named as one is refused unread.
@@ -77,6 +80,8 @@ def _checks_problems(rubric: Rubric | DepartmentRubric) -> list[Problem]:
 
 
 def _department_problems(rubric: DepartmentRubric) -> list[Problem]:
+    from perfscore.rubrics.department import rubric_problems  # noqa: PLC0415 - departments only
+
     return rubric_problems(rubric) + _checks_problems(rubric)
 
 
@@ -241,6 +246,8 @@ def load_department_rubric(
     data, texts = _load_chain(path, ())
     if _kind(data, texts) != "department":
         raise _wrong_kind(f"'{path.stem}' 是项目评价规则，不能用于部门整体评价", texts)
+    from perfscore.rubrics.department import DepartmentRubric  # noqa: PLC0415 - departments only
+
     rubric = _validated(DepartmentRubric, data, (path, texts), _department_problems)
     return _with_project_rubric(rubric, path, texts)
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-from perfscore.models.department import DepartmentCase
 from perfscore.models.numbers import ZERO, fmt_plain, half_up
 from perfscore.models.results import Evaluation
 from perfscore.rubrics.model import Rubric
+
+if TYPE_CHECKING:
+    from perfscore.models.department import DepartmentCase
 
 #: The judgement method: the score the case enters for the item.
 ENTERED: Final = "entered"

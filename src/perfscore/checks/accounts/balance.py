@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from perfscore.checks.accounts.common import UNIT
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
-from perfscore.models.department import Accounts
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Accounts
 
 
 def _sides(accounts: Accounts) -> tuple[tuple[str, Decimal, str], tuple[str, Decimal, str]]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from perfscore.models.department import Function
 from perfscore.models.numbers import HUNDRED, ZERO, half_up
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Function
 
 #: The unit of every amount in the final accounts.
 UNIT: Final = "万元"

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from perfscore.checks.registry import Subject
 from perfscore.models.case import Case
-from perfscore.models.department import Accounts
 from perfscore.models.numbers import ZERO
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Accounts
 
 
 @dataclass(frozen=True, slots=True)

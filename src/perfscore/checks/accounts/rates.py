@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from perfscore.checks.accounts.common import (
     UNIT,
@@ -23,8 +23,10 @@ from perfscore.checks.accounts.common import (
 )
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
-from perfscore.models.department import Accounts
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Accounts
 
 
 @dataclass(frozen=True, slots=True)

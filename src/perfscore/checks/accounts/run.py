@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pydantic import BaseModel
 
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Enabled, option, raised_by
 from perfscore.models.case import Case
-from perfscore.models.department import Accounts, DepartmentCase
 from perfscore.models.numbers import ZERO
 from perfscore.models.results import Finding
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Accounts, DepartmentCase
 
 _ROOT: Final = "$.accounts"
 

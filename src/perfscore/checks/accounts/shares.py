@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from perfscore.checks.accounts.common import (
     amount_of,
@@ -24,8 +25,10 @@ from perfscore.checks.accounts.common import (
 )
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
-from perfscore.models.department import Accounts
 from perfscore.models.numbers import HUNDRED, ZERO, fmt, quantum
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Accounts
 
 #: (label, amount, stated share) of one part of a total.
 Row = tuple[str, Decimal | None, Decimal | None]

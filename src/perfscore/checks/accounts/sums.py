@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from perfscore.checks.accounts.common import UNIT, amount_of, function_label, items_total, walk
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
-from perfscore.models.department import Breakdown, GeneralBudget, ThreePublic
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Breakdown, GeneralBudget, ThreePublic
 
 #: 三公 column -> its name in a message.
 _THREE_PUBLIC_COLUMNS: Final = {"actual": "决算数", "budget": "预算数", "previous": "上年数"}
