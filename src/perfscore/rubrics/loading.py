@@ -300,6 +300,7 @@ def _with_project_rubric(
 #: Keys a rubric once accepted, and why they are gone (an old rubric is told what to do).
 _REMOVED: Final[dict[tuple[str, ...], str]] = {
     ("weights", "split"): "已移除：一级指标分值总是在其指标间平均分配，请删去此键",
+    ("execution", "name"): "已移除：从未被读取（预算执行率的名称是固定的），请删去此键",
 }
 
 
