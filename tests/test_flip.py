@@ -1,13 +1,13 @@
 """Every option a rubric accepts is read: changing any one changes a score or a finding.
 
-For each shipped project rubric (department rubrics: not yet, see the end of this file), every
-option is found by walking the rubric model's fields (nested
-sections, tables of sections such as ``[levels.KEY]`` and ``[checks.CODE]``, check options), so
-an option added to the model is covered without touching this test. A table of plain values
-(``[qualitative.phrases]``, ``[grades]``) is one option: its keys are data, and it is changed
-whole (every value changed, or the table emptied). Each is set to another valid value (the loader's own cross-field
+For each shipped rubric, project and department, every option is found by walking the rubric
+model's fields (nested sections, tables of sections such as ``[levels.KEY]`` and
+``[checks.CODE]``, check options, the tree of department items), so an option added to the model
+is covered without touching this test. A table of plain values (``[qualitative.phrases]``,
+``[grades]``) is one option: its keys are data, and it is changed whole (every value changed, or
+the table emptied). Each option is set to another valid value (the loader's own cross-field
 validation must accept it) and the cases must come out differently: the shipped cases, the real
-tables, and for the options those cannot show, purpose-built cases below (:data:`BUILT`).
+tables, and for what those cannot show, purpose-built cases below (:data:`BUILT`).
 """
 
 from __future__ import annotations
@@ -23,16 +23,22 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from perfscore import PerfscoreError, evaluate, load_case, load_rubric
+from perfscore.checks.accounts.registry import ACCOUNT_CHECKS
+from perfscore.input.department import load_department
 from perfscore.input.jsonfile import case_from_data
 from perfscore.models.case import Case
+from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.models.results import Evaluation
 from perfscore.review.rows import row_of
 from perfscore.review.summary import Summary, code_rows
-from perfscore.rubrics.loading import _validate_rubric, shipped
+from perfscore.rubrics.department import DepartmentRubric, Item, rubric_problems
+from perfscore.rubrics.loading import _validate_rubric, load_department_rubric, shipped
 from perfscore.rubrics.model import Rubric
+from perfscore.scoring.department import evaluate_department
+from perfscore.scoring.department_registry import METHODS as DEPARTMENT_METHODS
 from perfscore.scoring.methods import QUALITATIVE, QUANTITATIVE
 
-from .conftest import CASES, ROOT
+from .conftest import CASES, DEPARTMENTS, ROOT
 
 Path_ = tuple[str | int, ...]
 #: Options that cannot change a score or a finding, with why.
@@ -42,6 +48,7 @@ DESCRIPTIVE: Final = {
     ("description",): "prose for listings and reports",
     ("extends",): "resolved when the rubric is loaded: the merged options are what is read",
     ("source",): "the file the rubric came from, for messages",
+    ("kind",): "says which kind of rubric a file is: one value per model",
     ("methods", "定性"): "one qualitative method is registered (grade): no other valid value",
 }
 #: Options one shipped rubric cannot show on any case, with why.
@@ -52,6 +59,7 @@ UNSHOWABLE: Final = {
     ),
 }
 PROJECT_RUBRICS: Final = [name for name in shipped() if "department" not in name]
+DEPARTMENT_RUBRICS: Final = [name for name in shipped() if "department" in name]
 
 
 # --- walking the options -------------------------------------------------------------------
@@ -61,6 +69,8 @@ def options(value: Any, annotation: Any, path: Path_ = ()) -> Iterator[tuple[Pat
     """(path, value, annotation) of every leaf option under ``value``."""
     if isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
+            if not _accepted(value, name):
+                continue
             yield from options(getattr(value, name), field.annotation, (*path, name))
         for name, extra in (value.model_extra or {}).items():
             yield (*path, name), extra, Any
@@ -74,6 +84,17 @@ def options(value: Any, annotation: Any, path: Path_ = ()) -> Iterator[tuple[Pat
             yield from options(item, inner, (*path, index))
     else:
         yield path, value, annotation
+
+
+def _accepted(model: BaseModel, name: str) -> bool:
+    """Whether an item takes this key: a group's score is its items' sum (no method, no
+    options); a leaf's ``items`` would make it a group, a change of structure, not an option;
+    a leaf takes the options its method has."""
+    if not isinstance(model, Item):
+        return True
+    if model.items:
+        return name not in ("method", "options")
+    return name != "items" and (name != "options" or bool(DEPARTMENT_METHODS[model.method].options))
 
 
 def _holds_sections(path: Path_, table: dict[str, Any]) -> bool:
@@ -116,12 +137,21 @@ def _tables(table: dict[str, Any]) -> Iterator[Any]:
     yield {}
 
 
-def _named_choices(path: Path_) -> tuple[str, ...]:
-    """The choices of an option whose type is a plain string: a severity, a method."""
+def _named_choices(path: Path_) -> tuple[Any, ...]:
+    """The choices of an option whose type does not list them: a severity, a method, a name."""
+    exact: dict[Path_, tuple[Any, ...]] = {
+        ("project_rubric",): tuple(PROJECT_RUBRICS),
+        ("accounts", "severity"): tuple({code: "info"} for code in ACCOUNT_CHECKS),
+        ("accounts", "disabled"): tuple((code,) for code in ACCOUNT_CHECKS),
+    }
+    if path in exact:
+        return exact[path]
+    if path[-1] == "method":
+        return tuple(DEPARTMENT_METHODS)
     if str(path[-1]).endswith("severity"):
         return ("error", "warning", "info")
     if path[0] == "methods":
-        return tuple(QUALITATIVE if path[-1] == "定性" else QUANTITATIVE)
+        return tuple(QUALITATIVE if path[-1] == QUALITATIVE_SYMBOL else QUANTITATIVE)
     return ()
 
 
@@ -133,10 +163,38 @@ def _literal_choices(annotation: Any) -> tuple[Any, ...]:
     return ()
 
 
+def _leaf_options(data: Any, path: Path_) -> Iterator[dict[str, Decimal]]:
+    """A department leaf's method options, each one changed (the method says which it has)."""
+    leaf = _at(data, path[:-1])
+    given = leaf.get("options", {})
+    for key, rule in DEPARTMENT_METHODS[leaf.get("method", "entered")].options.items():
+        value = Decimal(given.get(key, rule.default or 1))
+        yield from ({**given, key: value / 2}, {**given, key: value * 2})
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def _shift(data: Any, path: Path_, change: Decimal) -> Any:
+    """An item's weight moved by ``change``, and its first descendants' with it (a group's weight
+    is its items' sum)."""
+    data = changed(data, (*path, "weight"), Decimal(_at(data, path)["weight"]) + change)
+    return _shift(data, (*path, "items", 0), change) if _at(data, path).get("items") else data
+
+
 def flipped(data: Any, path: Path_, old: Any, value: Any) -> Any:
     """The dumped rubric ``data`` with the option at ``path`` changed from ``old`` to ``value``.
     The points add up to 100, so a level's weight takes its change from the execution's, and
     the execution's from the first level's."""
+    if path[0] == "items" and path[-1] == "weight":  # the item and its sibling trade points
+        change = Decimal(value) - Decimal(old)
+        sibling = (*path[:-2], 1 if path[-2] == 0 else 0)
+        return _shift(_shift(data, path[:-1], change), sibling, -change)
+    if path[0] == "items" and path[-1] == "method":  # another method: its own options
+        data = changed(data, (*path[:-1], "options"), {})
     data = changed(data, path, value)
     if path[-1] != "weight" or path[0] not in ("execution", "levels"):
         return data
@@ -185,6 +243,16 @@ def evaluation_print(evaluation: Evaluation) -> tuple[Any, ...]:
     found = tuple((f.code, f.severity, f.message, f.path) for f in evaluation.findings)
     totals = (evaluation.score, evaluation.grade, execution.score, execution.rate)
     return (*totals, execution.explain(), rows, levels, found)
+
+
+def department_prints(rubric: DepartmentRubric) -> Iterator[Any]:
+    """Each department case's items, score and findings, its projects under the rubric's own."""
+    project_rubric = load_rubric(rubric.project_rubric)
+    for path in [*DEPARTMENTS, ROOT / "tests" / "department" / "arithmetic-errors.json"]:
+        evaluation = evaluate_department(load_department(path), rubric, project_rubric)
+        items = [(i.name, i.weight, i.score, i.basis) for i in evaluation.walk()]
+        yield evaluation.score, evaluation.grade, items, [p.score for p in evaluation.projects]
+        yield [(f.code, f.severity, f.message) for f in evaluation.findings]
 
 
 def project_prints(rubric: Rubric) -> Iterator[Any]:
@@ -299,19 +367,29 @@ def _project_rubric(data: Any) -> Rubric | None:
     return None if _validate_rubric(rubric) else rubric
 
 
+def _department_rubric(data: Any) -> DepartmentRubric | None:
+    try:
+        rubric = DepartmentRubric.model_validate(data)
+    except ValidationError:
+        return None
+    return None if rubric_problems(rubric) else rubric
+
+
 def _unread(
-    rubric: Rubric,
-    build: Callable[[Any], Rubric | None],
-    prints: Callable[[Rubric], Iterator[Any]],
+    rubric: Any,
+    build: Callable[[Any], Any],
+    prints: Callable[[Any], Iterator[Any]],
 ) -> list[str]:
     """The options of ``rubric`` whose every valid change leaves every print as it was."""
     before = list(prints(rubric))
-    data = rubric.model_dump()
+    data = rubric.model_dump(exclude_unset=isinstance(rubric, DepartmentRubric))
     unread: list[str] = []
     for path, value, annotation in options(rubric, type(rubric)):
         if path in DESCRIPTIVE or (rubric.name, path) in UNSHOWABLE:
             continue
-        flips = (build(flipped(data, path, value, c)) for c in candidates(path, value, annotation))
+        others = _leaf_options(data, path) if path[-1] == "options" else None
+        others = others or candidates(path, value, annotation)
+        flips = (build(flipped(data, path, value, c)) for c in others)
         valid = [flip for flip in flips if flip is not None]
         if not valid:
             unread.append(f"{'.'.join(map(str, path))}: no other valid value")
@@ -336,11 +414,14 @@ def test_every_project_rubric_option_is_read(name: str) -> None:
     assert _unread(load_rubric(name), _project_rubric, project_prints) == []
 
 
+@pytest.mark.parametrize("name", DEPARTMENT_RUBRICS)
+def test_every_department_rubric_option_is_read(name: str) -> None:
+    assert DEPARTMENT_RUBRICS
+    rubric = load_department_rubric(name)
+    assert _unread(rubric, _department_rubric, department_prints) == []
+
+
 def test_the_options_left_out_are_few() -> None:
-    assert len(DESCRIPTIVE) + len(UNSHOWABLE) <= 7
-
-
-# Department rubrics are not flipped yet: their items form a tree whose weights add up level by
-# level (a change needs its sibling and its parent's other children to follow), a group takes no
-# method, and a leaf's options depend on its method. The walk above covers them once the flip
-# knows those three rules.
+    """Six keys that name or describe a rubric, and two that no case can show: each with why."""
+    assert len(DESCRIPTIVE) + len(UNSHOWABLE) <= 8
+    assert all(reason for reason in (*DESCRIPTIVE.values(), *UNSHOWABLE.values()))

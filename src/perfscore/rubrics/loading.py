@@ -24,6 +24,7 @@ from perfscore.errors import RubricError
 from perfscore.input.jsonfile import json_path
 from perfscore.input.messages import os_message, pydantic_message, toml_message
 from perfscore.models.numbers import HUNDRED
+from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.rubrics.department import DepartmentRubric, rubric_problems, toml_path
 from perfscore.rubrics.model import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, CheckConfig, Rubric
 from perfscore.rubrics.tomlpos import locate
@@ -52,7 +53,7 @@ def _validate_rubric(rubric: Rubric) -> list[Problem]:
     if total != HUNDRED:
         problems.append((("levels",), f"预算执行与各一级指标权重合计应为 100，实际为 {total}"))
     for key, method in rubric.methods.items():
-        known = QUALITATIVE if key == "定性" else QUANTITATIVE
+        known = QUALITATIVE if key == QUALITATIVE_SYMBOL else QUANTITATIVE
         if key not in (*OPERATOR_KEYS, *SPECIAL_METHOD_KEYS):
             problems.append((("methods", key), f"未知的运算符 '{key}'"))
         elif method not in known:
