@@ -179,7 +179,7 @@ def _at(data: Any, path: Path_) -> Any:
 
 
 def _shift(data: Any, path: Path_, change: Decimal) -> Any:
-    """An item's weight moved by ``change``, and its first descendants' with it (a group's weight
+    """A weight moved by ``change``; a department group's first descendants follow (a group's weight
     is its items' sum)."""
     data = changed(data, (*path, "weight"), Decimal(_at(data, path)["weight"]) + change)
     return _shift(data, (*path, "items", 0), change) if _at(data, path).get("items") else data
@@ -187,24 +187,25 @@ def _shift(data: Any, path: Path_, change: Decimal) -> Any:
 
 def flipped(data: Any, path: Path_, old: Any, value: Any) -> Any:
     """The dumped rubric ``data`` with the option at ``path`` changed from ``old`` to ``value``.
-    The points add up to 100, so a level's weight takes its change from the execution's, and
-    the execution's from the first level's."""
-    if path[0] == "items" and path[-1] == "weight":  # the item and its sibling trade points
-        change = Decimal(value) - Decimal(old)
+
+    Points add up to 100: a level's weight trades with the execution's, the execution's with the
+    first level's, a department item's with its sibling's. A department leaf given another
+    method starts with that method's own options.
+    """
+    if path[-1] == "weight" and path[0] in ("execution", "levels", "items"):
+        return _traded(data, path, Decimal(value) - Decimal(old))
+    if path[0] == "items" and path[-1] == "method":
+        data = changed(data, (*path[:-1], "options"), {})
+    return changed(data, path, value)
+
+
+def _traded(data: Any, path: Path_, change: Decimal) -> Any:
+    if path[0] == "items":
         sibling = (*path[:-2], 1 if path[-2] == 0 else 0)
         return _shift(_shift(data, path[:-1], change), sibling, -change)
-    if path[0] == "items" and path[-1] == "method":  # another method: its own options
-        data = changed(data, (*path[:-1], "options"), {})
-    data = changed(data, path, value)
-    if path[-1] != "weight" or path[0] not in ("execution", "levels"):
-        return data
     first = next(iter(data["levels"]))
-    partner: Path_ = ("levels", first, "weight") if path[0] == "execution" else path[:0]
-    partner = partner or ("execution", "weight")
-    section = data
-    for key in partner[:-1]:
-        section = section[key]
-    return changed(data, partner, section["weight"] - (Decimal(value) - Decimal(old)))
+    partner = ("levels", first) if path[0] == "execution" else ("execution",)
+    return _shift(_shift(data, path[:-1], change), partner, -change)
 
 
 def changed(data: Any, path: Path_, value: Any) -> Any:
