@@ -27,6 +27,8 @@ from typing import Any, Final, TypeVar
 
 import orjson
 
+from perfscore.models.operators import VOCABULARY
+
 Row = dict[str, Any]
 T = TypeVar("T")
 
@@ -342,7 +344,7 @@ SPECS: Final[dict[str, tuple[Spec, ...]]] = {
     ),
 }
 
-ASCII_OPERATORS: Final = {"≥": ">=", "≤": "<=", "＝": "=", "＜": "<", "＞": ">"}
+ASCII_OPERATORS: Final = {op.symbol: op.ascii for op in VOCABULARY if op.ascii is not None}
 LEVEL_POINTS: Final = {"产出指标": 50, "效益指标": 30, "满意度指标": 10}
 
 

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from perfscore.models.case import CHILDREN, Case, Form, aliases, spellings
 from perfscore.models.department import DEPARTMENT_CHILDREN, DepartmentCase
+from perfscore.models.operators import SYMBOLS
 
 ASCII = {"≥": ">=", "≤": "<=", "＝": "=", "＜": "<", "＞": ">"}
 LEVELS = {
@@ -65,7 +66,7 @@ def rates(draw: st.DrawFn, executed: Decimal | None, adjusted: Decimal | None) -
 
 @st.composite
 def indicators(draw: st.DrawFn, level1: str) -> dict[str, Any]:
-    operator = draw(st.sampled_from(["≥", "≤", "＝", "＜", "＞", "定性"]))
+    operator = draw(st.sampled_from(SYMBOLS))
     row: dict[str, Any] = {
         "level1": level1,
         "level2": draw(st.sampled_from(LEVELS[level1])),

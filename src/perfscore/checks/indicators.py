@@ -8,7 +8,7 @@ from typing import Any, Final
 
 from perfscore.checks.registry import SCORED, Raised, check, option
 from perfscore.models.numbers import HUNDRED, fmt, fmt_plain, half_up, percent
-from perfscore.models.operators import LOWER_BOUNDS
+from perfscore.models.operators import LOWER_BOUNDS, QUALITATIVE_SYMBOL
 from perfscore.models.results import IndicatorResult, Scored
 from perfscore.scoring.values import convert, money_factor
 
@@ -26,7 +26,7 @@ def _target(row: IndicatorResult) -> str:
 
 
 def _quantitative(row: IndicatorResult) -> bool:
-    return row.target.kind == "number" and row.indicator.operator != "定性"
+    return row.target.kind == "number" and row.indicator.operator != QUALITATIVE_SYMBOL
 
 
 @check(

@@ -208,8 +208,11 @@ def missing_level(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised
         where = f"其 {fmt_plain(level.weight)} 分" + (
             f"已按比例分配（{present}）" if moved else "不计入"
         )
-        severity = "error" if level.required else severity_option(options, "optional_severity")
-        yield f"缺少一级指标「{level.name}」，{where}", "$.indicators", severity
+        message = f"缺少一级指标「{level.name}」，{where}"
+        if level.required:  # at the check's own severity ([checks.missing-level] severity)
+            yield message, "$.indicators"
+        else:
+            yield message, "$.indicators", severity_option(options, "optional_severity")
 
 
 __all__ = ["claimed_score", "missing_level", "row_scores", "weights"]

@@ -82,11 +82,11 @@ VOCABULARY: Final = (
     ),
     Operator("定性", ("定性",)),
 )
-QUALITATIVE: Final = "定性"
+QUALITATIVE_SYMBOL: Final = "定性"
 #: The canonical symbols, in :data:`VOCABULARY` order.
 SYMBOLS: Final = tuple(operator.symbol for operator in VOCABULARY)
 #: The quantitative ones (every operator but 定性).
-QUANTITATIVE_SYMBOLS: Final = tuple(s for s in SYMBOLS if s != QUALITATIVE)
+QUANTITATIVE_SYMBOLS: Final = tuple(s for s in SYMBOLS if s != QUALITATIVE_SYMBOL)
 #: A canonical quantitative operator, as a rubric names one (``default_operator = "≥"``). The
 #: type checker needs the symbols written out; a test holds them equal to the vocabulary's.
 QuantitativeOperator = Literal["≥", "≤", "＝", "＜", "＞"]
@@ -121,7 +121,7 @@ def listed_ascii() -> str:
 
 __all__ = [
     "LOWER_BOUNDS",
-    "QUALITATIVE",
+    "QUALITATIVE_SYMBOL",
     "QUANTITATIVE_SYMBOLS",
     "REACHED_WORDS",
     "SPELLINGS",

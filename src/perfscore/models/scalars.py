@@ -14,7 +14,7 @@ from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 from perfscore.models.numbers import checked, normalise_text, parse_decimal, split_leading_number
 from perfscore.models.operators import (
-    QUALITATIVE,
+    QUALITATIVE_SYMBOL,
     SPELLINGS,
     WORDS_AFTER,
     WORDS_BEFORE,
@@ -35,7 +35,9 @@ _DIGIT: Final = re.compile(r"[0-9０-９]")
 _UNIT: Final = re.compile(r"[^0-9０-９]{0,8}")
 _OPERATOR_PREFIX: Final = re.compile(
     "^("
-    + "|".join(sorted((re.escape(k) for k in SPELLINGS if k != QUALITATIVE), key=len, reverse=True))
+    + "|".join(
+        sorted((re.escape(k) for k in SPELLINGS if k != QUALITATIVE_SYMBOL), key=len, reverse=True)
+    )
     + r")\s*(.*)$",
     re.DOTALL,
 )

@@ -24,13 +24,14 @@ from perfscore.errors import RubricError
 from perfscore.input.jsonfile import json_path
 from perfscore.input.messages import os_message, pydantic_message, toml_message
 from perfscore.models.numbers import HUNDRED
+from perfscore.models.operators import QUALITATIVE_SYMBOL
+from perfscore.rubrics.model import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, Rubric
 from perfscore.rubrics.problems import Problem, toml_path
+from perfscore.rubrics.tomlpos import locate
+from perfscore.scoring.methods import QUALITATIVE, QUANTITATIVE
 
 if TYPE_CHECKING:
     from perfscore.rubrics.department import DepartmentRubric
-from perfscore.rubrics.model import OPERATOR_KEYS, SPECIAL_METHOD_KEYS, Rubric
-from perfscore.rubrics.tomlpos import locate
-from perfscore.scoring.methods import QUALITATIVE, QUANTITATIVE
 
 DEFAULT_RUBRIC: Final = "mof-2020"
 #: The strict rubric ``perfscore review`` re-scores under, beside the self rubric.
@@ -54,7 +55,7 @@ def _validate_rubric(rubric: Rubric) -> list[Problem]:
     if total != HUNDRED:
         problems.append((("levels",), f"预算执行与各一级指标权重合计应为 100，实际为 {total}"))
     for key, method in rubric.methods.items():
-        known = QUALITATIVE if key == "定性" else QUANTITATIVE
+        known = QUALITATIVE if key == QUALITATIVE_SYMBOL else QUANTITATIVE
         if key not in (*OPERATOR_KEYS, *SPECIAL_METHOD_KEYS):
             problems.append((("methods", key), f"未知的运算符 '{key}'"))
         elif method not in known:
@@ -296,6 +297,7 @@ def _with_project_rubric(
 #: Keys a rubric once accepted, and why they are gone (an old rubric is told what to do).
 _REMOVED: Final[dict[tuple[str, ...], str]] = {
     ("weights", "split"): "已移除：一级指标分值总是在其指标间平均分配，请删去此键",
+    ("execution", "name"): "已移除：从未被读取（预算执行率的名称是固定的），请删去此键",
 }
 
 

@@ -46,7 +46,6 @@ class Level(_Section):
 
 
 class Execution(_Section):
-    name: str = "预算执行率"
     weight: Decimal = Field(ge=0)
     round_rate_first: StrictBool = True
     reason_below: Decimal = Field(Decimal(90), ge=0, le=100)

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Final
 
 from perfscore.checks.registry import Enabled, enabled_checks
+from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.rubrics.model import Rubric
 from perfscore.scoring.methods import (
     QUALITATIVE,
@@ -53,12 +54,14 @@ class Plan:
 
 
 def _build(rubric: Rubric) -> Plan:
-    methods = {key: QUANTITATIVE[name] for key, name in rubric.methods.items() if key != "定性"}
+    methods = {
+        k: QUANTITATIVE[name] for k, name in rubric.methods.items() if k != QUALITATIVE_SYMBOL
+    }
     placeholders = Placeholders(rubric.rows)
     return Plan(
         rubric=rubric,
         quantitative=MappingProxyType(methods),
-        qualitative=QUALITATIVE[rubric.methods["定性"]],
+        qualitative=QUALITATIVE[rubric.methods[QUALITATIVE_SYMBOL]],
         levels=Levels(rubric),
         placeholders=placeholders,
         reader=Reader(rubric.qualitative, placeholders),

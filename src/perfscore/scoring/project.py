@@ -11,6 +11,7 @@ from perfscore.checks import run_checks
 from perfscore.errors import CaseError
 from perfscore.models.case import Budget, Case, Indicator
 from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
+from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.models.results import (
     Evaluation,
     ExecutionResult,
@@ -155,7 +156,7 @@ def score_indicator(
     actual = read_actual(row.actual, plan.reader)
     is_cost = plan.levels.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
-    qualitative = row.operator == "定性" or target.kind in ("grade", "scale", "text")
+    qualitative = row.operator == QUALITATIVE_SYMBOL or target.kind in ("grade", "scale", "text")
     operator = None if qualitative else row.operator or default_operator(target, is_cost, rubric)
     if operator is None:
         outcome, status, in_unit = _qualitative(target, actual, plan)

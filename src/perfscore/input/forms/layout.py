@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from perfscore.models.operators import QUALITATIVE, QUANTITATIVE_SYMBOLS, SYMBOLS
+from perfscore.models.operators import QUALITATIVE_SYMBOL, QUANTITATIVE_SYMBOLS, SYMBOLS
 
 Kind = Literal["text", "number", "operator", "level1", "level2"]
 
@@ -101,7 +101,7 @@ SICHUAN_2023: Final = Layout(
             "operator",
             8,
             "operator",
-            f"从下拉列表选择：{' '.join(QUANTITATIVE_SYMBOLS)} 或 {QUALITATIVE}。",
+            f"从下拉列表选择：{' '.join(QUANTITATIVE_SYMBOLS)} 或 {QUALITATIVE_SYMBOL}。",
         ),
         Column("指标值", "target", 10, "text", "数字（定量）或等级、文字（定性）。"),
         Column("度量单位", "unit", 8, "text", "如 人次、%、万元、月。"),

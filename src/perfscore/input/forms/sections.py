@@ -9,6 +9,7 @@ from perfscore.input.forms.formcase import Place
 from perfscore.input.forms.grid import Cell, Value
 from perfscore.input.forms.table import Table, drop_none, number
 from perfscore.models.numbers import split_leading_number
+from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.models.scalars import split_operator
 
 Columns = dict[int, tuple[str, str]]
@@ -217,7 +218,8 @@ def _indicator(
             if values.get(level) is None and level in rows[-1]:
                 values[level] = rows[-1][level]
     if "operator" not in values and _qualitative_text(values.get("target")):
-        values["operator"] = "定性"  # 年度指标值 in words, on a form with no 指标性质 column
+        # 年度指标值 in words, on a form with no 指标性质 column
+        values["operator"] = QUALITATIVE_SYMBOL
     return drop_none(values)
 
 

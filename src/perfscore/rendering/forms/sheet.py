@@ -31,6 +31,7 @@ from perfscore.input.forms.layout import (
     Layout,
 )
 from perfscore.models.case import BudgetRow, Case, Indicator
+from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.rendering.cells import is_formula_like
 from perfscore.rendering.forms.printing import WRAP
 from perfscore.rubrics.model import Rubric
@@ -347,7 +348,7 @@ def target_text(indicator: Indicator) -> Value:
     if target is None or (indicator.operator is None and indicator.unit is None):
         return target
     shown = f"{target:f}" if isinstance(target, Decimal) else target
-    if indicator.operator == "定性":
+    if indicator.operator == QUALITATIVE_SYMBOL:
         return shown
     return f"{indicator.operator or ''}{shown}{indicator.unit or ''}"
 
