@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Final, Literal, NamedTuple
 
 from perfscore.models.case import Case, Indicator
+from perfscore.models.explanation import Explanation
 from perfscore.rubrics.model import Rubric, Severity
-from perfscore.scoring.methods import Explain
 from perfscore.scoring.values import Reading
 
 Status = Literal["met", "partial", "unmet", "unscored", "not-applicable"]
@@ -39,6 +39,18 @@ class Finding:
     path: str | None = None
 
 
+class FundingLine(NamedTuple):
+    """One row of the funding table, 总额 or a funding source: its amounts as given and its
+    执行率 (执行数 ÷ 调整后预算数, in percentage points, unrounded; None when undefined).
+    (A named tuple: a few are made per case per rubric.)"""
+
+    name: str
+    initial: Decimal | None
+    adjusted: Decimal | None
+    executed: Decimal | None
+    rate: Decimal | None
+
+
 @dataclass(frozen=True, slots=True)
 class ExecutionResult:
     """预算执行率 and its score. Amounts are the totals used (the funding rows' sum if given)."""
@@ -49,14 +61,16 @@ class ExecutionResult:
     rate: Decimal | None
     weight: Decimal
     score: Decimal
-    explain: Explain
+    #: How the score was reached (``rendering.explanation`` writes it in Chinese).
+    explanation: Explanation
+    #: The points the execution lost (weight − score).
+    lost: Decimal
+    #: 调整后 − 年初预算 (the mid-year adjustment); None when either is blank.
+    change: Decimal | None
+    #: 总额 (the columns' totals as given), then each funding source.
+    funding: tuple[FundingLine, ...]
     #: No 调整后预算 was given: ``adjusted`` is the 年初预算 the rate was measured against.
     from_initial: bool = False
-
-    @property
-    def basis(self) -> str:
-        """How the score was reached, in Chinese."""
-        return self.explain()
 
 
 class IndicatorResult(NamedTuple):
@@ -69,7 +83,8 @@ class IndicatorResult(NamedTuple):
     score: Decimal
     factor: Decimal
     status: Status
-    explain: Explain
+    #: How the score was reached (``rendering.explanation`` writes it in Chinese).
+    explanation: Explanation
     target: Reading
     actual: Reading
     actual_in_unit: Decimal | None
@@ -86,11 +101,6 @@ class IndicatorResult(NamedTuple):
     @property
     def where(self) -> str:
         return f"$.indicators[{self.position}]"
-
-    @property
-    def basis(self) -> str:
-        """How the score was reached, in Chinese."""
-        return self.explain()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +153,11 @@ class Evaluation:
     execution: ExecutionResult
     indicators: tuple[IndicatorResult, ...]
     levels: tuple[LevelResult, ...]
+    #: How many rows are indicators (placeholder rows, 不适用, are listed, not counted).
+    count: int
+    #: The indicators' weights and scores together (the total less the execution's).
+    indicator_weight: Decimal
+    indicator_score: Decimal
     score: Decimal
     grade: str
     claimed_score: Decimal | None
@@ -164,6 +179,7 @@ __all__ = [
     "Evaluation",
     "ExecutionResult",
     "Finding",
+    "FundingLine",
     "IndicatorResult",
     "LevelResult",
     "Scored",

@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from perfscore.models.numbers import fmt
 from perfscore.models.results import SEVERITY_LABELS, STATUS_LABELS, Evaluation
-
-
-@cache
-def environment() -> Environment:
-    """Text templates (not HTML: nothing is escaped here)."""
-    return Environment(
-        loader=PackageLoader("perfscore.rendering", "templates"),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-    )
+from perfscore.rendering.jinja import environment
 
 
 def _statuses(evaluation: Evaluation) -> str:
@@ -51,7 +38,7 @@ def summary_context(evaluation: Evaluation) -> dict[str, Any]:
         "adjusted": fmt(execution.adjusted),
         "executed": fmt(execution.executed),
         "rate": None if execution.rate is None else fmt(execution.rate),
-        "count": sum(1 for row in evaluation.indicators if row.applicable),
+        "count": evaluation.count,
         "statuses": _statuses(evaluation),
         "unverified": sum(1 for f in evaluation.findings if f.code == "text-actual"),
         "rubric": evaluation.rubric.title or evaluation.rubric.name,
@@ -68,8 +55,9 @@ def summary_context(evaluation: Evaluation) -> dict[str, Any]:
 
 def summary(evaluation: Evaluation) -> str:
     """The paragraph, on one line."""
-    text = environment().get_template("summary.txt.j2").render(summary_context(evaluation))
+    template = environment("", "text").get_template("summary.txt.j2")
+    text = template.render(summary_context(evaluation))
     return "".join(line.strip() for line in text.splitlines())
 
 
-__all__ = ["environment", "summary", "summary_context"]
+__all__ = ["summary", "summary_context"]

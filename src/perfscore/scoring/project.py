@@ -4,30 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import partial
 from typing import Final
 
 from perfscore.checks import run_checks
 from perfscore.errors import CaseError
 from perfscore.models.case import Budget, Case, Indicator
-from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
+from perfscore.models.explanation import (
+    Execution,
+    Explanation,
+    Overshoot,
+    Phrase,
+    Prefixed,
+    Qualitative,
+    Said,
+)
+from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up
 from perfscore.models.results import (
     Evaluation,
     ExecutionResult,
+    FundingLine,
     IndicatorResult,
     LevelResult,
     Scored,
     Status,
 )
 from perfscore.rubrics.model import Rubric
-from perfscore.scoring.methods import (
-    OVERSHOOT_OPERATORS,
-    QUALITATIVE,
-    QUANTITATIVE,
-    Explain,
-    Outcome,
-    text,
-)
+from perfscore.scoring.methods import OVERSHOOT_OPERATORS, QUALITATIVE, QUANTITATIVE, Outcome
 from perfscore.scoring.placement import level_keys, not_applicable
 from perfscore.scoring.values import Reading, convert, read_actual, read_target
 from perfscore.scoring.weights import allocate
@@ -60,7 +62,8 @@ def evaluate(
             zip(case.indicators, levels, allocation.weights, strict=True)
         )
     )
-    total = execution.score + sum((row.score for row in rows), ZERO)
+    indicator_score = sum((row.score for row in rows), ZERO)
+    total = execution.score + indicator_score
     applicable_rows = rows if every else tuple(row for row in rows if row.applicable)
     scored = Scored(case, rubric, execution, rows, applicable_rows, allocation, total)
     claimed = case.claimed_score
@@ -71,6 +74,9 @@ def evaluate(
         execution=execution,
         indicators=rows,
         levels=_level_results(applicable_rows, allocation.level_weights, rubric),
+        count=len(applicable_rows),
+        indicator_weight=sum([row.weight for row in rows], ZERO),
+        indicator_score=indicator_score,
         score=total,
         grade=rubric.grade_of(total),
         claimed_score=claimed,
@@ -79,7 +85,7 @@ def evaluate(
     )
 
 
-_PLACEHOLDER: Final = text("占位行（未填指标内容），不适用，不计分")
+_PLACEHOLDER: Final = Said("占位行（未填指标内容），不适用，不计分")
 
 
 def _not_applicable_result(
@@ -94,7 +100,7 @@ def _not_applicable_result(
         score=ZERO,
         factor=ZERO,
         status="not-applicable",
-        explain=_PLACEHOLDER,
+        explanation=_PLACEHOLDER,
         target=missing,
         actual=missing,
         actual_in_unit=None,
@@ -121,36 +127,57 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
     when the rubric says so (``[execution] unadjusted = "initial"``).
     """
     rules = rubric.execution
-    initial, adjusted, executed = (
-        budget_column(budget, c) for c in ("initial", "adjusted", "executed")
-    )
+    funding = _funding(budget)
+    _, initial, adjusted, executed, _ = funding[0]
     from_initial = adjusted is None and bool(initial) and rules.unadjusted == "initial"
     if from_initial:
         adjusted = initial
+    change = None if initial is None or adjusted is None else adjusted - initial
     if not adjusted:
-        return ExecutionResult(initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET)
+        return ExecutionResult(
+            initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET,
+            rules.weight, change, funding,
+        )  # fmt: skip
     exact = (executed or ZERO) / adjusted * HUNDRED
     rate = half_up(exact, rubric.rounding)
     used = min(rate if rules.round_rate_first else exact, HUNDRED)
     score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
-    basis = partial(_execution_text, executed or ZERO, adjusted, rate, (rules.weight, used, score))
+    basis: Explanation = Execution(executed or ZERO, adjusted, rate, rules.weight, used, score)
     if from_initial:
-        basis = partial(_prefixed, "未填调整后预算，按年初预算计；", basis)
+        basis = Prefixed("未填调整后预算，按年初预算计；", basis)
     return ExecutionResult(
-        initial, adjusted, executed, rate, rules.weight, score, basis, from_initial=from_initial
-    )
+        initial, adjusted, executed, rate, rules.weight, score, basis,
+        rules.weight - score, change, funding, from_initial=from_initial,
+    )  # fmt: skip
 
 
-_NO_BUDGET: Final = text("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
+def _funding(budget: Budget) -> tuple[FundingLine, ...]:
+    """总额 and each funding source, each with its own 执行率. 总额's amounts are the columns'
+    totals (:func:`budget_column`), summed here in the same pass as the sources' rates."""
+    sources = [
+        FundingLine(s.name, s.initial, s.adjusted, s.executed, _rate(s.executed, s.adjusted))
+        for s in budget.sources
+    ]
+    initial = _total([line.initial for line in sources], budget.initial)
+    adjusted = _total([line.adjusted for line in sources], budget.adjusted)
+    executed = _total([line.executed for line in sources], budget.executed)
+    total = FundingLine("总额", initial, adjusted, executed, _rate(executed, adjusted))
+    return (total, *sources)
 
 
-def _execution_text(
-    executed: Decimal, adjusted: Decimal, rate: Decimal, scoring: tuple[Decimal, Decimal, Decimal]
-) -> str:
-    return (
-        f"执行率 = {fmt(executed)} / {fmt(adjusted)} = {percent(rate)}；"
-        f"得分 = {fmt_plain(scoring[0])} × {percent(scoring[1])} = {fmt(scoring[2])}"
-    )
+def _total(values: list[Decimal | None], stated: Decimal | None) -> Decimal | None:
+    given = [v for v in values if v is not None]
+    return sum(given, ZERO) if given else stated
+
+
+def _rate(executed: Decimal | None, adjusted: Decimal | None) -> Decimal | None:
+    """执行数 ÷ 调整后预算数 in percentage points, unrounded; None when undefined."""
+    if executed is None or not adjusted:
+        return None
+    return executed / adjusted * HUNDRED
+
+
+_NO_BUDGET: Final = Said("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
 
 
 def score_indicator(
@@ -175,7 +202,7 @@ def score_indicator(
         half_up(weight * outcome.factor, rubric.rounding),
         outcome.factor,
         status,
-        outcome.explain,
+        outcome.explanation,
         target,
         actual,
         in_unit,
@@ -203,12 +230,12 @@ def _status(factor: Decimal) -> Status:
     return "partial" if factor > ZERO else "unmet"
 
 
-def _unscored(explain: Explain) -> Scoring:
-    return Outcome(ZERO, explain), "unscored", None
+def _unscored(explanation: Explanation) -> Scoring:
+    return Outcome(ZERO, explanation), "unscored", None
 
 
-_NO_ACTUAL: Final = text("未填完成值，不得分")
-_NO_TARGET: Final = text("未填指标值，无法计分")
+_NO_ACTUAL: Final = Said("未填完成值，不得分")
+_NO_TARGET: Final = Said("未填指标值，无法计分")
 
 
 def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
@@ -216,15 +243,15 @@ def _qualitative(target: Reading, actual: Reading, rubric: Rubric) -> Scoring:
         return _unscored(_NO_ACTUAL)
     same = rubric.qualitative.same_as_target
     if same is not None and _says_target(target, actual):
-        explain = text(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
-        return Outcome(same, explain), _status(same), None
+        said = Said(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
+        return Outcome(same, said), _status(same), None
     if actual.factor is None:
         shown = actual.text or fmt_plain(actual.number or ZERO)
-        return _unscored(text(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
+        return _unscored(Said(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
     target_factor = target.factor if target.kind == "grade" and target.factor is not None else ONE
     outcome = QUALITATIVE[rubric.methods["定性"]](actual.factor, target_factor)
-    explain = partial(_qualitative_text, actual.text, actual.factor, outcome.explain)
-    return Outcome(outcome.factor, explain), _status(outcome.factor), None
+    explanation = Qualitative(actual.text, actual.factor, outcome.explanation)
+    return Outcome(outcome.factor, explanation), _status(outcome.factor), None
 
 
 def _says_target(target: Reading, actual: Reading) -> bool:
@@ -233,10 +260,6 @@ def _says_target(target: Reading, actual: Reading) -> bool:
     if target.kind != "text" or not actual.text:
         return False
     return actual.text == target.text or actual.words == target.words
-
-
-def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
-    return f"定性指标：完成值 '{shown}' 系数 {fmt(factor)}；{inner()}"
 
 
 def _quantitative(
@@ -250,7 +273,7 @@ def _quantitative(
         return _text_actual(actual, rubric)
     rules = rubric.quantitative
     if actual.operator is not None and rules.actual_with_operator == "zero":
-        return _unscored(text(f"完成值 '{actual.text}' 照抄指标值，不是实测值，不得分"))
+        return _unscored(Said(f"完成值 '{actual.text}' 照抄指标值，不是实测值，不得分"))
     value = convert(actual.number, actual.unit, row.unit, rules)
     value = actual.number if value is None else value
     is_time = row.unit in rules.time_units
@@ -259,8 +282,9 @@ def _quantitative(
     outcome = _overshoot(outcome, operator, value, target.number, rubric)
     plain = key == operator and row.operator is not None and actual.kind == "number"
     prefix = "" if plain and actual.operator is None else _prefix(row, operator, key, actual)
-    explain = partial(_prefixed, prefix, outcome.explain) if prefix else outcome.explain
-    return Outcome(outcome.factor, explain), _status(outcome.factor), value
+    if prefix:
+        outcome = Outcome(outcome.factor, Prefixed(prefix, outcome.explanation))
+    return outcome, _status(outcome.factor), value
 
 
 def _prefix(row: Indicator, operator: str, key: str, actual: Reading) -> str:
@@ -281,23 +305,15 @@ _PREFIXES: Final = {
 }
 
 
-def _prefixed(prefix: str, inner: Explain) -> str:
-    return prefix + inner()
-
-
 def _text_actual(actual: Reading, rubric: Rubric) -> Scoring:
     if actual.factor is None:
         return _unscored(
-            text(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
+            Said(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
         )
     if rubric.quantitative.text_actual == "zero":
-        return _unscored(text(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分"))
-    explain = partial(_phrase_text, actual.text, actual.factor)
-    return Outcome(actual.factor, explain), _status(actual.factor), None
-
-
-def _phrase_text(shown: str, factor: Decimal) -> str:
-    return f"定量指标的完成值为文字 '{shown}'，无法核实，按短语系数 {fmt(factor)} 计分"
+        return _unscored(Said(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分"))
+    phrase = Phrase(actual.text, actual.factor)
+    return Outcome(actual.factor, phrase), _status(actual.factor), None
 
 
 def _overshoot(
@@ -309,14 +325,7 @@ def _overshoot(
     if actual / target <= rules.overshoot_ratio:
         return outcome
     factor = target / actual
-    return Outcome(factor, partial(_overshoot_text, outcome.explain, rules.overshoot_ratio, factor))
-
-
-def _overshoot_text(inner: Explain, ratio: Decimal, factor: Decimal) -> str:
-    return (
-        f"{inner()}；超过指标值 {fmt_plain(ratio)} 倍，"
-        f"按 指标值/完成值 = {percent(factor * HUNDRED)} 扣减"
-    )
+    return Outcome(factor, Overshoot(outcome.explanation, rules.overshoot_ratio, factor))
 
 
 def _level_results(
