@@ -39,18 +39,6 @@ class Finding:
     path: str | None = None
 
 
-class FundingLine(NamedTuple):
-    """One row of the funding table, 总额 or a funding source: its amounts as given and its
-    执行率 (执行数 ÷ 调整后预算数, in percentage points, unrounded; None when undefined).
-    (A named tuple: a few are made per case per rubric.)"""
-
-    name: str
-    initial: Decimal | None
-    adjusted: Decimal | None
-    executed: Decimal | None
-    rate: Decimal | None
-
-
 @dataclass(frozen=True, slots=True)
 class ExecutionResult:
     """预算执行率 and its score. Amounts are the totals used (the funding rows' sum if given)."""
@@ -67,8 +55,9 @@ class ExecutionResult:
     lost: Decimal
     #: 调整后 − 年初预算 (the mid-year adjustment); None when either is blank.
     change: Decimal | None
-    #: 总额 (the columns' totals as given), then each funding source.
-    funding: tuple[FundingLine, ...]
+    #: 执行率 (执行数 ÷ 调整后预算数, in percentage points, unrounded; None when undefined) of
+    #: 总额 as given (none when measured against 年初预算), then of each funding source.
+    rates: tuple[Decimal | None, ...]
     #: No 调整后预算 was given: ``adjusted`` is the 年初预算 the rate was measured against.
     from_initial: bool = False
 
@@ -179,7 +168,6 @@ __all__ = [
     "Evaluation",
     "ExecutionResult",
     "Finding",
-    "FundingLine",
     "IndicatorResult",
     "LevelResult",
     "Scored",

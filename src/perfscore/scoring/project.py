@@ -22,7 +22,6 @@ from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up
 from perfscore.models.results import (
     Evaluation,
     ExecutionResult,
-    FundingLine,
     IndicatorResult,
     LevelResult,
     Scored,
@@ -62,9 +61,9 @@ def evaluate(
             zip(case.indicators, levels, allocation.weights, strict=True)
         )
     )
-    indicator_score = sum((row.score for row in rows), ZERO)
-    total = execution.score + indicator_score
     applicable_rows = rows if every else tuple(row for row in rows if row.applicable)
+    weight, score, level_results = _tally(applicable_rows, allocation.level_weights, rubric)
+    total = execution.score + score
     scored = Scored(case, rubric, execution, rows, applicable_rows, allocation, total)
     claimed = case.claimed_score
     return Evaluation(
@@ -73,10 +72,10 @@ def evaluate(
         rubric=rubric,
         execution=execution,
         indicators=rows,
-        levels=_level_results(applicable_rows, allocation.level_weights, rubric),
+        levels=level_results,
         count=len(applicable_rows),
-        indicator_weight=sum([row.weight for row in rows], ZERO),
-        indicator_score=indicator_score,
+        indicator_weight=weight,
+        indicator_score=score,
         score=total,
         grade=rubric.grade_of(total),
         claimed_score=claimed,
@@ -127,8 +126,13 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
     when the rubric says so (``[execution] unadjusted = "initial"``).
     """
     rules = rubric.execution
-    funding = _funding(budget)
-    _, initial, adjusted, executed, _ = funding[0]
+    initial, adjusted, executed = (
+        budget_column(budget, c) for c in ("initial", "adjusted", "executed")
+    )
+    sources = tuple(
+        s.executed / s.adjusted * HUNDRED if s.executed is not None and s.adjusted else None
+        for s in budget.sources
+    )
     from_initial = adjusted is None and bool(initial) and rules.unadjusted == "initial"
     if from_initial:
         adjusted = initial
@@ -136,9 +140,10 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
     if not adjusted:
         return ExecutionResult(
             initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET,
-            rules.weight, change, funding,
+            rules.weight, change, (None, *sources),
         )  # fmt: skip
     exact = (executed or ZERO) / adjusted * HUNDRED
+    measured = None if executed is None or from_initial else exact
     rate = half_up(exact, rubric.rounding)
     used = min(rate if rules.round_rate_first else exact, HUNDRED)
     score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
@@ -147,34 +152,8 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
         basis = Prefixed("未填调整后预算，按年初预算计；", basis)
     return ExecutionResult(
         initial, adjusted, executed, rate, rules.weight, score, basis,
-        rules.weight - score, change, funding, from_initial=from_initial,
+        rules.weight - score, change, (measured, *sources), from_initial=from_initial,
     )  # fmt: skip
-
-
-def _funding(budget: Budget) -> tuple[FundingLine, ...]:
-    """总额 and each funding source, each with its own 执行率. 总额's amounts are the columns'
-    totals (:func:`budget_column`), summed here in the same pass as the sources' rates."""
-    sources = [
-        FundingLine(s.name, s.initial, s.adjusted, s.executed, _rate(s.executed, s.adjusted))
-        for s in budget.sources
-    ]
-    initial = _total([line.initial for line in sources], budget.initial)
-    adjusted = _total([line.adjusted for line in sources], budget.adjusted)
-    executed = _total([line.executed for line in sources], budget.executed)
-    total = FundingLine("总额", initial, adjusted, executed, _rate(executed, adjusted))
-    return (total, *sources)
-
-
-def _total(values: list[Decimal | None], stated: Decimal | None) -> Decimal | None:
-    given = [v for v in values if v is not None]
-    return sum(given, ZERO) if given else stated
-
-
-def _rate(executed: Decimal | None, adjusted: Decimal | None) -> Decimal | None:
-    """执行数 ÷ 调整后预算数 in percentage points, unrounded; None when undefined."""
-    if executed is None or not adjusted:
-        return None
-    return executed / adjusted * HUNDRED
 
 
 _NO_BUDGET: Final = Said("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
@@ -328,16 +307,25 @@ def _overshoot(
     return Outcome(factor, Overshoot(outcome.explanation, rules.overshoot_ratio, factor))
 
 
-def _level_results(
+def _tally(
     rows: Sequence[IndicatorResult], level_weights: dict[str, Decimal], rubric: Rubric
-) -> tuple[LevelResult, ...]:
-    """Each level's points and what its ``rows`` (the applicable ones) earned."""
-    results = []
-    for key, weight in level_weights.items():
-        mine = [row for row in rows if row.level == key]
-        score = sum((row.score for row in mine), ZERO)
-        results.append(LevelResult(key, rubric.levels[key].name, weight, score, len(mine)))
-    return tuple(results)
+) -> tuple[Decimal, Decimal, tuple[LevelResult, ...]]:
+    """The rows' weights and scores together, and each level's points and what its rows
+    earned, in one pass. Placeholder rows weigh and score 0, so ``rows`` may leave them out."""
+    weight = score = ZERO
+    scores = dict.fromkeys(level_weights, ZERO)
+    counts = dict.fromkeys(level_weights, 0)
+    for row in rows:
+        weight += row.weight
+        score += row.score
+        if row.level in scores:
+            scores[row.level] += row.score
+            counts[row.level] += 1
+    levels = tuple(
+        LevelResult(key, rubric.levels[key].name, points, scores[key], counts[key])
+        for key, points in level_weights.items()
+    )
+    return weight, score, levels
 
 
 __all__ = [

@@ -16,7 +16,6 @@ from perfscore.models.results import (
     SEVERITY_LABELS,
     STATUS_LABELS,
     Evaluation,
-    FundingLine,
     IndicatorResult,
 )
 from perfscore.rendering.common import level_name, operator_text, value_text
@@ -189,14 +188,26 @@ def _adjustment(change: Decimal | None, unit: str) -> str:
 
 
 def _budget(evaluation: Evaluation) -> tuple[BudgetLine, ...]:
-    return tuple(_line(line) for line in evaluation.execution.funding)
+    """总额, then each funding source; rates are the computed ones (never the stated)."""
+    execution = evaluation.execution
+    total, *rates = execution.rates
+    adjusted = None if execution.from_initial else execution.adjusted
+    lines = [_line("总额", (execution.initial, adjusted, execution.executed), total)]
+    lines += [
+        _line(s.name, (s.initial, s.adjusted, s.executed), rate)
+        for s, rate in zip(evaluation.case.budget.sources, rates, strict=True)
+    ]
+    return tuple(lines)
 
 
-def _line(line: FundingLine) -> BudgetLine:
-    """A funding row; its rate is the computed one (never the stated), blank when undefined."""
-    rate = "" if line.rate is None else percent(line.rate)
-    amounts = (fmt(line.initial), fmt(line.adjusted), fmt(line.executed))
-    return BudgetLine(line.name, *amounts, rate)
+def _line(name: str, amounts: _Amounts, rate: Decimal | None) -> BudgetLine:
+    initial, adjusted, executed = amounts
+    shown = "" if rate is None else percent(rate)
+    return BudgetLine(name, fmt(initial), fmt(adjusted), fmt(executed), shown)
+
+
+#: 年初预算, 调整后预算数, 预算执行数.
+_Amounts = tuple[Decimal | None, Decimal | None, Decimal | None]
 
 
 def _indicator(evaluation: Evaluation, row: IndicatorResult) -> IndicatorLine:
