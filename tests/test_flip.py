@@ -29,6 +29,7 @@ from perfscore.input.jsonfile import case_from_data
 from perfscore.models.case import Case
 from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.models.results import Evaluation
+from perfscore.rendering.explanation import explanation_text
 from perfscore.review.rows import row_of
 from perfscore.review.summary import Summary, code_rows
 from perfscore.rubrics.department import DepartmentRubric, Item, rubric_problems
@@ -243,14 +244,23 @@ def project_cases() -> tuple[Case, ...]:
 def evaluation_print(evaluation: Evaluation) -> tuple[Any, ...]:
     """What a rubric can change in an evaluation: scores, weights, readings, findings."""
     rows = tuple(
-        (r.level, r.weight, r.score, r.status, r.operator, r.is_cost, r.is_time, r.explain())
+        (
+            r.level,
+            r.weight,
+            r.score,
+            r.status,
+            r.operator,
+            r.is_cost,
+            r.is_time,
+            explanation_text(r.explanation),
+        )
         for r in evaluation.indicators
     )
     levels = tuple((lv.key, lv.name, lv.weight, lv.score) for lv in evaluation.levels)
     execution = evaluation.execution
     found = tuple((f.code, f.severity, f.message, f.path) for f in evaluation.findings)
     totals = (evaluation.score, evaluation.grade, execution.score, execution.rate)
-    return (*totals, execution.explain(), rows, levels, found)
+    return (*totals, explanation_text(execution.explanation), rows, levels, found)
 
 
 def department_prints(rubric: DepartmentRubric) -> Iterator[Any]:

@@ -22,6 +22,7 @@ from perfscore.input.forms.layout import LAYOUTS, MOF_2020, SICHUAN_2023, Layout
 from perfscore.input.forms.reader import read_workbook
 from perfscore.models.case import Budget, BudgetRow, Indicator, Project, Source, aliases
 from perfscore.pipeline import evaluate_form
+from perfscore.rendering.explanation import explanation_text
 from perfscore.rendering.forms.filled import (
     BUDGET_HEAD,
     FINDINGS_HEAD,
@@ -207,7 +208,7 @@ def test_filled_form_holds_the_case_and_the_recomputed_scores(name: str, layout:
         )
         assert exact(sheet.cell(row, width + 1).value) == result_row.weight
         assert exact(sheet.cell(row, width + 2).value) == result_row.score
-        assert sheet.cell(row, width + 3).value == result_row.explain()
+        assert sheet.cell(row, width + 3).value == explanation_text(result_row.explanation)
         claimed = result_row.indicator.score
         assert is_yellow(sheet, row, width + 2) == (claimed not in (None, result_row.score))
     total = row_of(sheet, layout.total_label)

@@ -11,10 +11,13 @@ import csv
 import io
 import itertools
 import json
+import pickle
 import re
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -254,6 +257,41 @@ def test_every_target_has_a_check() -> None:
     assert {o.target for o in OUTPUTS} <= set(CHECKS)
 
 
-def test_the_hostile_department_is_scored(hostile: Hostile, tmp_path: Path) -> None:
-    assert hostile.department.case.department.name == FORMULA
-    assert hostile.project.case.project.name == NAME
+def test_results_carry_the_numbers_renderers_show() -> None:
+    """hand-01: 财政资金 95 of 110, 单位资金 7 of 10, adjusted up from 100 to 120."""
+    case = case_from_data(_project_data())
+    result = evaluate(case, load_rubric("mof-2020"))
+    execution = result.execution
+    total = (execution.initial, execution.adjusted, execution.executed)
+    assert total == (Decimal(100), Decimal(120), Decimal(102))
+    assert execution.rates == (Decimal(85), Decimal(95) / 110 * 100, Decimal(70))
+    assert (execution.change, execution.score, execution.lost) == (20, Decimal("8.50"), 1.5)
+    rows = result.indicators
+    assert result.count == len(rows)
+    assert result.indicator_weight == sum(r.weight for r in rows) == 90
+    assert result.indicator_score == result.score - execution.score
+
+
+def _no_callables(value: object) -> bool:
+    if isinstance(value, tuple):
+        return all(_no_callables(item) for item in value)
+    return not callable(value) or isinstance(value, type)
+
+
+def test_results_are_plain_data() -> None:
+    """No closures: every explanation is a named tuple of numbers and words, and pickles."""
+    result = evaluate(case_from_data(_project_data()), load_rubric("mof-2020-review"))
+    for row in result.indicators:
+        assert _no_callables(tuple(row)), row.explanation
+    assert _no_callables(tuple(getattr(result.execution, f) for f in result.execution.__slots__))
+    assert pickle.loads(pickle.dumps(result.indicators)) == result.indicators
+
+
+def test_the_registry_imports_no_renderer() -> None:
+    """Registering the xlsx, Word and template outputs imports none of their libraries."""
+    code = (
+        "import sys, perfscore.rendering.registry\n"
+        "print(sorted(m for m in ('openpyxl', 'jinja2', 'docx') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"

@@ -13,6 +13,7 @@ from perfscore import evaluate, load_rubric
 from perfscore.input.jsonfile import case_from_data
 from perfscore.models.case import Case, Indicator
 from perfscore.models.scalars import parse_operator, split_operator
+from perfscore.rendering.explanation import explanation_text
 from perfscore.scoring.plan import Plan
 from perfscore.scoring.values import phrase_factor, read_actual
 
@@ -299,7 +300,7 @@ def test_a_qualitative_answer_in_the_targets_words_is_met() -> None:
         {"level1": "效益指标", "name": "条件", "target": "显著提升", "actual": "显 著提升"}
     )
     row = evaluate(case, RUBRIC).indicators[0]
-    assert (row.status, row.basis) == (
+    assert (row.status, explanation_text(row.explanation)) == (
         "met",
         "定性指标：完成值与指标值 '显著提升' 表述一致，系数 1.00",
     )

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any, Final, Literal, NamedTuple
 
 from perfscore.models.case import Case, Indicator
+from perfscore.models.explanation import Explanation
 from perfscore.rubrics.model import Rubric, Severity
-from perfscore.scoring.methods import Explain
 from perfscore.scoring.values import Reading
 
 Status = Literal["met", "partial", "unmet", "unscored", "not-applicable"]
@@ -50,14 +50,17 @@ class ExecutionResult:
     rate: Decimal | None
     weight: Decimal
     score: Decimal
-    explain: Explain
+    #: How the score was reached (``rendering.explanation`` writes it in Chinese).
+    explanation: Explanation
+    #: The points the execution lost (weight − score).
+    lost: Decimal
+    #: 调整后 − 年初预算 (the mid-year adjustment); None when either is blank.
+    change: Decimal | None
+    #: 执行率 (执行数 ÷ 调整后预算数, in percentage points, unrounded; None when undefined) of
+    #: 总额 as given (none when measured against 年初预算), then of each funding source.
+    rates: tuple[Decimal | None, ...]
     #: No 调整后预算 was given: ``adjusted`` is the 年初预算 the rate was measured against.
     from_initial: bool = False
-
-    @property
-    def basis(self) -> str:
-        """How the score was reached, in Chinese."""
-        return self.explain()
 
 
 class IndicatorResult(NamedTuple):
@@ -70,7 +73,8 @@ class IndicatorResult(NamedTuple):
     score: Decimal
     factor: Decimal
     status: Status
-    explain: Explain
+    #: How the score was reached (``rendering.explanation`` writes it in Chinese).
+    explanation: Explanation
     target: Reading
     actual: Reading
     actual_in_unit: Decimal | None
@@ -87,11 +91,6 @@ class IndicatorResult(NamedTuple):
     @property
     def where(self) -> str:
         return f"$.indicators[{self.position}]"
-
-    @property
-    def basis(self) -> str:
-        """How the score was reached, in Chinese."""
-        return self.explain()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +143,11 @@ class Evaluation:
     execution: ExecutionResult
     indicators: tuple[IndicatorResult, ...]
     levels: tuple[LevelResult, ...]
+    #: How many rows are indicators (placeholder rows, 不适用, are listed, not counted).
+    count: int
+    #: The indicators' weights and scores together (the total less the execution's).
+    indicator_weight: Decimal
+    indicator_score: Decimal
     score: Decimal
     grade: str
     claimed_score: Decimal | None

@@ -6,10 +6,8 @@ The Markdown is the department-wide evaluation (items, projects, findings) follo
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader
 from tabulate import tabulate
 
 from perfscore.models.department_results import DepartmentEvaluation, ItemResult
@@ -18,8 +16,8 @@ from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
 from perfscore.rendering.accounts_prose import accounts_context
 from perfscore.rendering.common import title
 from perfscore.rendering.escape import terminal
+from perfscore.rendering.jinja import environment
 from perfscore.rendering.jsonout import number
-from perfscore.rendering.report.templates import jinja
 
 _NAME_WIDTH = 24
 _BASIS_WIDTH = 48
@@ -143,14 +141,9 @@ def to_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
     }
 
 
-@cache
-def _environment() -> Environment:
-    return jinja(PackageLoader("perfscore.rendering", "templates/department"))
-
-
 def markdown(evaluation: DepartmentEvaluation) -> str:
     """The evaluation, then the 决算说明 written from the figures."""
-    env = _environment()
+    env = environment("department", "markdown")
     context = {
         "e": evaluation,
         "items": _item_rows(evaluation.items),

@@ -9,6 +9,7 @@ from typing import Any
 
 from perfscore.models.case import Indicator
 from perfscore.models.results import Evaluation, ExecutionResult, IndicatorResult
+from perfscore.rendering.explanation import explanation_text
 from perfscore.rendering.narrative import summary
 
 
@@ -40,7 +41,7 @@ def _indicator(row: IndicatorResult) -> dict[str, Any]:
         "weight": number(row.weight),
         "score": number(row.score),
         "status": row.status,
-        "basis": row.basis,
+        "basis": explanation_text(row.explanation),
     }
 
 
@@ -56,7 +57,7 @@ def _execution(execution: ExecutionResult, evaluation: Evaluation) -> dict[str, 
         "weight": number(execution.weight),
         "score": number(execution.score),
         "claimed_score": number(budget.score),
-        "basis": execution.basis,
+        "basis": explanation_text(execution.explanation),
     }
 
 

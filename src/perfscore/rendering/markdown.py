@@ -8,6 +8,7 @@ from perfscore.models.numbers import fmt, fmt_plain, fmt_signed, percent
 from perfscore.models.results import SEVERITY_LABELS, Evaluation
 from perfscore.rendering.common import INDICATOR_HEAD, indicator_cells, title
 from perfscore.rendering.escape import code_span, markdown_cell, markdown_line
+from perfscore.rendering.explanation import explanation_text
 from perfscore.rendering.narrative import summary
 
 
@@ -47,13 +48,16 @@ def _budget(evaluation: Evaluation) -> list[str]:
         "",
         *table(head, [row]),
         "",
-        f"计分依据：{execution.basis}",
+        f"计分依据：{explanation_text(execution.explanation)}",
     ]
 
 
 def _indicators(evaluation: Evaluation) -> list[str]:
     head = [*INDICATOR_HEAD, "计分依据"]
-    rows = [[*indicator_cells(evaluation, r), r.basis] for r in evaluation.indicators]
+    rows = [
+        [*indicator_cells(evaluation, r), explanation_text(r.explanation)]
+        for r in evaluation.indicators
+    ]
     return ["## 绩效指标完成情况", "", *table(head, rows)]
 
 

@@ -42,7 +42,7 @@ def summary_context(evaluation: Evaluation) -> dict[str, Any]:
         "adjusted": fmt(execution.adjusted),
         "executed": fmt(execution.executed),
         "rate": None if execution.rate is None else fmt(execution.rate),
-        "count": sum(1 for row in evaluation.indicators if row.applicable),
+        "count": evaluation.count,
         "statuses": _statuses(evaluation),
         "unverified": sum(1 for f in evaluation.findings if f.code == "text-actual"),
         "rubric": evaluation.rubric.title or evaluation.rubric.name,

@@ -85,15 +85,18 @@ def summary_dict(summary: Summary, mine: Rubric, strict: Rubric) -> dict[str, An
     }
 
 
+#: One compact JSON Lines encoder, made once (``json.dumps`` with options makes one per call).
+_LINE: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def encode_line(result: Row | Problem) -> bytes:
     """One JSON Lines record (picklable: workers encode their own rows)."""
     data = row_dict(result) if isinstance(result, Row) else problem_dict(result)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    return _LINE.encode(data).encode() + b"\n"
 
 
 def summary_line(summary: Summary, mine: Rubric, strict: Rubric) -> bytes:
-    data = summary_dict(summary, mine, strict)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    return _LINE.encode(summary_dict(summary, mine, strict)).encode() + b"\n"
 
 
 def render_jsonl(batch: Batch) -> bytes:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from perfscore.models.numbers import ZERO, fmt, fmt_plain, fmt_signed, percent
+from perfscore.models.numbers import fmt, fmt_plain, fmt_signed, percent
 from perfscore.models.results import SEVERITY_LABELS, Evaluation
 from perfscore.rendering.common import indicator_cells, title
 from perfscore.rendering.escape import terminal
@@ -51,7 +51,6 @@ def _budget(evaluation: Evaluation) -> str:
 
 def _indicators(evaluation: Evaluation) -> str:
     rows = [[terminal(c) for c in indicator_cells(evaluation, r)] for r in evaluation.indicators]
-    total = sum((r.weight for r in evaluation.indicators), ZERO)
     rows.append(
         [
             "合计",
@@ -61,8 +60,8 @@ def _indicators(evaluation: Evaluation) -> str:
             "",
             "",
             "",
-            fmt(total),
-            fmt(evaluation.score - evaluation.execution.score),
+            fmt(evaluation.indicator_weight),
+            fmt(evaluation.indicator_score),
             "",
         ]
     )

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import partial
 from typing import Final
 
 from perfscore.checks import run_checks
 from perfscore.errors import CaseError
 from perfscore.models.case import Budget, Case, Indicator
-from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up, percent
+from perfscore.models.explanation import (
+    Execution,
+    Explanation,
+    Overshoot,
+    Phrase,
+    Prefixed,
+    Qualitative,
+    Said,
+)
+from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up
 from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.models.results import (
     Evaluation,
@@ -21,7 +29,7 @@ from perfscore.models.results import (
     Status,
 )
 from perfscore.rubrics.model import Rubric
-from perfscore.scoring.methods import Explain, Outcome, text
+from perfscore.scoring.methods import Outcome
 from perfscore.scoring.placement import level_keys, not_applicable
 from perfscore.scoring.plan import Plan
 from perfscore.scoring.values import Reading, convert, read_actual, read_target
@@ -56,8 +64,9 @@ def evaluate(
             zip(case.indicators, levels, allocation.weights, strict=True)
         )
     )
-    total = execution.score + sum((row.score for row in rows), ZERO)
     applicable_rows = rows if every else tuple(row for row in rows if row.applicable)
+    weight, score, level_results = _tally(applicable_rows, allocation.level_weights, rubric)
+    total = execution.score + score
     scored = Scored(case, rubric, execution, rows, applicable_rows, allocation, total)
     claimed = case.claimed_score
     return Evaluation(
@@ -66,7 +75,10 @@ def evaluate(
         rubric=rubric,
         execution=execution,
         indicators=rows,
-        levels=_level_results(applicable_rows, allocation.level_weights, rubric),
+        levels=level_results,
+        count=len(applicable_rows),
+        indicator_weight=weight,
+        indicator_score=score,
         score=total,
         grade=rubric.grade_of(total),
         claimed_score=claimed,
@@ -75,7 +87,7 @@ def evaluate(
     )
 
 
-_PLACEHOLDER: Final = text("占位行（未填指标内容），不适用，不计分")
+_PLACEHOLDER: Final = Said("占位行（未填指标内容），不适用，不计分")
 
 
 def _not_applicable_result(index: int, row: Indicator, level: str, plan: Plan) -> IndicatorResult:
@@ -88,7 +100,7 @@ def _not_applicable_result(index: int, row: Indicator, level: str, plan: Plan) -
         score=ZERO,
         factor=ZERO,
         status="not-applicable",
-        explain=_PLACEHOLDER,
+        explanation=_PLACEHOLDER,
         target=missing,
         actual=missing,
         actual_in_unit=None,
@@ -118,33 +130,34 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
     initial, adjusted, executed = (
         budget_column(budget, c) for c in ("initial", "adjusted", "executed")
     )
+    sources = tuple(
+        s.executed / s.adjusted * HUNDRED if s.executed is not None and s.adjusted else None
+        for s in budget.sources
+    )
     from_initial = adjusted is None and bool(initial) and rules.unadjusted == "initial"
     if from_initial:
         adjusted = initial
+    change = None if initial is None or adjusted is None else adjusted - initial
     if not adjusted:
-        return ExecutionResult(initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET)
+        return ExecutionResult(
+            initial, adjusted, executed, None, rules.weight, ZERO, _NO_BUDGET,
+            rules.weight, change, (None, *sources),
+        )  # fmt: skip
     exact = (executed or ZERO) / adjusted * HUNDRED
+    measured = None if executed is None or from_initial else exact
     rate = half_up(exact, rubric.rounding)
     used = min(rate if rules.round_rate_first else exact, HUNDRED)
     score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
-    basis = partial(_execution_text, executed or ZERO, adjusted, rate, (rules.weight, used, score))
+    basis: Explanation = Execution(executed or ZERO, adjusted, rate, rules.weight, used, score)
     if from_initial:
-        basis = partial(_prefixed, "未填调整后预算，按年初预算计；", basis)
+        basis = Prefixed("未填调整后预算，按年初预算计；", basis)
     return ExecutionResult(
-        initial, adjusted, executed, rate, rules.weight, score, basis, from_initial=from_initial
-    )
+        initial, adjusted, executed, rate, rules.weight, score, basis,
+        rules.weight - score, change, (measured, *sources), from_initial=from_initial,
+    )  # fmt: skip
 
 
-_NO_BUDGET: Final = text("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
-
-
-def _execution_text(
-    executed: Decimal, adjusted: Decimal, rate: Decimal, scoring: tuple[Decimal, Decimal, Decimal]
-) -> str:
-    return (
-        f"执行率 = {fmt(executed)} / {fmt(adjusted)} = {percent(rate)}；"
-        f"得分 = {fmt_plain(scoring[0])} × {percent(scoring[1])} = {fmt(scoring[2])}"
-    )
+_NO_BUDGET: Final = Said("调整后预算为 0 或未填，执行率无法计算，预算执行不得分")
 
 
 def score_indicator(
@@ -170,7 +183,7 @@ def score_indicator(
         half_up(weight * outcome.factor, rubric.rounding),
         outcome.factor,
         status,
-        outcome.explain,
+        outcome.explanation,
         target,
         actual,
         in_unit,
@@ -198,12 +211,12 @@ def _status(factor: Decimal) -> Status:
     return "partial" if factor > ZERO else "unmet"
 
 
-def _unscored(explain: Explain) -> Scoring:
-    return Outcome(ZERO, explain), "unscored", None
+def _unscored(explanation: Explanation) -> Scoring:
+    return Outcome(ZERO, explanation), "unscored", None
 
 
-_NO_ACTUAL: Final = text("未填完成值，不得分")
-_NO_TARGET: Final = text("未填指标值，无法计分")
+_NO_ACTUAL: Final = Said("未填完成值，不得分")
+_NO_TARGET: Final = Said("未填指标值，无法计分")
 
 
 def _qualitative(target: Reading, actual: Reading, plan: Plan) -> Scoring:
@@ -211,15 +224,15 @@ def _qualitative(target: Reading, actual: Reading, plan: Plan) -> Scoring:
         return _unscored(_NO_ACTUAL)
     same = plan.rubric.qualitative.same_as_target
     if same is not None and _says_target(target, actual):
-        explain = text(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
-        return Outcome(same, explain), _status(same), None
+        said = Said(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
+        return Outcome(same, said), _status(same), None
     if actual.factor is None:
         shown = actual.text or fmt_plain(actual.number or ZERO)
-        return _unscored(text(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
+        return _unscored(Said(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
     target_factor = target.factor if target.kind == "grade" and target.factor is not None else ONE
     outcome = plan.qualitative(actual.factor, target_factor)
-    explain = partial(_qualitative_text, actual.text, actual.factor, outcome.explain)
-    return Outcome(outcome.factor, explain), _status(outcome.factor), None
+    explanation = Qualitative(actual.text, actual.factor, outcome.explanation)
+    return Outcome(outcome.factor, explanation), _status(outcome.factor), None
 
 
 def _says_target(target: Reading, actual: Reading) -> bool:
@@ -228,10 +241,6 @@ def _says_target(target: Reading, actual: Reading) -> bool:
     if target.kind != "text" or not actual.text:
         return False
     return actual.text == target.text or actual.words == target.words
-
-
-def _qualitative_text(shown: str, factor: Decimal, inner: Explain) -> str:
-    return f"定性指标：完成值 '{shown}' 系数 {fmt(factor)}；{inner()}"
 
 
 def _quantitative(
@@ -246,7 +255,7 @@ def _quantitative(
         return _text_actual(actual, rubric)
     rules = rubric.quantitative
     if actual.operator is not None and rules.actual_with_operator == "zero":
-        return _unscored(text(f"完成值 '{actual.text}' 照抄指标值，不是实测值，不得分"))
+        return _unscored(Said(f"完成值 '{actual.text}' 照抄指标值，不是实测值，不得分"))
     value = convert(actual.number, actual.unit, row.unit, rules)
     value = actual.number if value is None else value
     is_time = row.unit in rules.time_units
@@ -255,8 +264,9 @@ def _quantitative(
     outcome = _overshoot(outcome, operator, value, target.number, rubric)
     plain = key == operator and row.operator is not None and actual.kind == "number"
     prefix = "" if plain and actual.operator is None else _prefix(row, operator, key, actual)
-    explain = partial(_prefixed, prefix, outcome.explain) if prefix else outcome.explain
-    return Outcome(outcome.factor, explain), _status(outcome.factor), value
+    if prefix:
+        outcome = Outcome(outcome.factor, Prefixed(prefix, outcome.explanation))
+    return outcome, _status(outcome.factor), value
 
 
 def _prefix(row: Indicator, operator: str, key: str, actual: Reading) -> str:
@@ -277,23 +287,15 @@ _PREFIXES: Final = {
 }
 
 
-def _prefixed(prefix: str, inner: Explain) -> str:
-    return prefix + inner()
-
-
 def _text_actual(actual: Reading, rubric: Rubric) -> Scoring:
     if actual.factor is None:
         return _unscored(
-            text(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
+            Said(f"完成值 '{actual.text}' 既不是数字，也不是可识别的等级或短语，不得分")
         )
     if rubric.quantitative.text_actual == "zero":
-        return _unscored(text(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分"))
-    explain = partial(_phrase_text, actual.text, actual.factor)
-    return Outcome(actual.factor, explain), _status(actual.factor), None
-
-
-def _phrase_text(shown: str, factor: Decimal) -> str:
-    return f"定量指标的完成值为文字 '{shown}'，无法核实，按短语系数 {fmt(factor)} 计分"
+        return _unscored(Said(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分"))
+    phrase = Phrase(actual.text, actual.factor)
+    return Outcome(actual.factor, phrase), _status(actual.factor), None
 
 
 def _overshoot(
@@ -305,26 +307,28 @@ def _overshoot(
     if actual / target <= rules.overshoot_ratio:
         return outcome
     factor = target / actual
-    return Outcome(factor, partial(_overshoot_text, outcome.explain, rules.overshoot_ratio, factor))
+    return Outcome(factor, Overshoot(outcome.explanation, rules.overshoot_ratio, factor))
 
 
-def _overshoot_text(inner: Explain, ratio: Decimal, factor: Decimal) -> str:
-    return (
-        f"{inner()}；超过指标值 {fmt_plain(ratio)} 倍，"
-        f"按 指标值/完成值 = {percent(factor * HUNDRED)} 扣减"
-    )
-
-
-def _level_results(
+def _tally(
     rows: Sequence[IndicatorResult], level_weights: dict[str, Decimal], rubric: Rubric
-) -> tuple[LevelResult, ...]:
-    """Each level's points and what its ``rows`` (the applicable ones) earned."""
-    results = []
-    for key, weight in level_weights.items():
-        mine = [row for row in rows if row.level == key]
-        score = sum((row.score for row in mine), ZERO)
-        results.append(LevelResult(key, rubric.levels[key].name, weight, score, len(mine)))
-    return tuple(results)
+) -> tuple[Decimal, Decimal, tuple[LevelResult, ...]]:
+    """The rows' weights and scores together, and each level's points and what its rows
+    earned, in one pass. Placeholder rows weigh and score 0, so ``rows`` may leave them out."""
+    weight = score = ZERO
+    scores = dict.fromkeys(level_weights, ZERO)
+    counts = dict.fromkeys(level_weights, 0)
+    for row in rows:
+        weight += row.weight
+        score += row.score
+        if row.level in scores:
+            scores[row.level] += row.score
+            counts[row.level] += 1
+    levels = tuple(
+        LevelResult(key, rubric.levels[key].name, points, scores[key], counts[key])
+        for key, points in level_weights.items()
+    )
+    return weight, score, levels
 
 
 __all__ = [

@@ -29,6 +29,7 @@ from perfscore.input.forms.layout import DEFAULT_LAYOUT, Layout
 from perfscore.input.forms.reader import places_of
 from perfscore.models.department_results import DepartmentEvaluation
 from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
+from perfscore.rendering.explanation import explanation_text
 from perfscore.rendering.forms.printing import (
     WRAP,
     Printing,
@@ -170,7 +171,7 @@ def _indicators(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) ->
         _computed(sheet, (row, first), result.weight)
         columns = (first + 1, geometry.indicator_columns["score"])
         _score(sheet, row, columns, result.score, result.indicator.score)
-        _computed(sheet, (row, first + 2), result.explain())
+        _computed(sheet, (row, first + 2), explanation_text(result.explanation))
 
 
 def _total(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None:

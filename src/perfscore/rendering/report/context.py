@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
 
 from perfscore.checks import title
-from perfscore.models.numbers import HUNDRED, ZERO, fmt, fmt_plain, percent
-from perfscore.models.results import SEVERITY_LABELS, STATUS_LABELS, Evaluation, IndicatorResult
+from perfscore.models.numbers import ZERO, fmt, fmt_plain, percent
+from perfscore.models.results import (
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    Evaluation,
+    IndicatorResult,
+)
 from perfscore.rendering.common import level_name, operator_text, value_text
+from perfscore.rendering.explanation import explanation_text
 from perfscore.rendering.narrative import summary
-from perfscore.scoring.project import budget_column
-
-_MONEY: Final = ("initial", "adjusted", "executed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +159,11 @@ def report_of(evaluation: Evaluation) -> Report:
         execution_score=fmt(execution.score),
         execution_weight_value=execution.weight,
         execution_score_value=execution.score,
-        execution_lost=fmt(execution.weight - execution.score),
-        adjustment=_adjustment(execution.initial, execution.adjusted, case.budget.unit),
+        execution_lost=fmt(execution.lost),
+        adjustment=_adjustment(execution.change, case.budget.unit),
         execution_short=execution.score < execution.weight,
         indicators=indicators,
-        count=sum(1 for row in evaluation.indicators if row.applicable),
+        count=evaluation.count,
         levels=tuple(
             LevelLine(lv.name, fmt(lv.weight), fmt(lv.score), lv.weight, lv.score)
             for lv in evaluation.levels
@@ -178,32 +180,34 @@ def report_of(evaluation: Evaluation) -> Report:
     )
 
 
-def _adjustment(initial: Decimal | None, adjusted: Decimal | None, unit: str) -> str:
-    if initial is None or adjusted is None or initial == adjusted:
+def _adjustment(change: Decimal | None, unit: str) -> str:
+    if not change:
         return ""
-    verb = "调增" if adjusted > initial else "调减"
-    return f"{verb}预算{fmt(abs(adjusted - initial))}{unit}"
+    verb = "调增" if change > 0 else "调减"
+    return f"{verb}预算{fmt(abs(change))}{unit}"
 
 
 def _budget(evaluation: Evaluation) -> tuple[BudgetLine, ...]:
-    budget = evaluation.case.budget
-    totals = [budget_column(budget, column) for column in _MONEY]
-    lines = [_line("总额", *totals)]
-    lines += [_line(s.name, s.initial, s.adjusted, s.executed) for s in budget.sources]
+    """总额, then each funding source; rates are the computed ones (never the stated)."""
+    execution = evaluation.execution
+    total, *rates = execution.rates
+    adjusted = None if execution.from_initial else execution.adjusted
+    lines = [_line("总额", (execution.initial, adjusted, execution.executed), total)]
+    lines += [
+        _line(s.name, (s.initial, s.adjusted, s.executed), rate)
+        for s, rate in zip(evaluation.case.budget.sources, rates, strict=True)
+    ]
     return tuple(lines)
 
 
-def _line(
-    label: str, initial: Decimal | None, adjusted: Decimal | None, executed: Decimal | None
-) -> BudgetLine:
-    return BudgetLine(label, fmt(initial), fmt(adjusted), fmt(executed), _rate(executed, adjusted))
+def _line(name: str, amounts: _Amounts, rate: Decimal | None) -> BudgetLine:
+    initial, adjusted, executed = amounts
+    shown = "" if rate is None else percent(rate)
+    return BudgetLine(name, fmt(initial), fmt(adjusted), fmt(executed), shown)
 
 
-def _rate(executed: Decimal | None, adjusted: Decimal | None) -> str:
-    """执行数 ÷ 调整后预算数, computed (never the stated rate); blank when undefined."""
-    if executed is None or not adjusted:
-        return ""
-    return percent(executed / adjusted * HUNDRED)
+#: 年初预算, 调整后预算数, 预算执行数.
+_Amounts = tuple[Decimal | None, Decimal | None, Decimal | None]
 
 
 def _indicator(evaluation: Evaluation, row: IndicatorResult) -> IndicatorLine:
@@ -219,7 +223,7 @@ def _indicator(evaluation: Evaluation, row: IndicatorResult) -> IndicatorLine:
         weight=fmt(row.weight),
         score=fmt(row.score),
         status=STATUS_LABELS[row.status],
-        basis=row.basis,
+        basis=explanation_text(row.explanation),
         reason=given.reason or "",
         met=row.status in ("met", "not-applicable"),
     )

@@ -1,0 +1,125 @@
+"""How a score was reached, as plain data: which sentence, and the numbers and words in it.
+
+Scoring records one of these per budget row and indicator; ``rendering/explanation.py`` writes
+the Chinese sentence when an output shows it. Each kind is a named tuple (cheap to make: one is
+made per row per rubric, and a batch review never writes them out).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+
+class Said(NamedTuple):
+    """A sentence already written (fixed wording, or words from the case quoted in it)."""
+
+    text: str
+
+
+class Met(NamedTuple):
+    """``完成值 a op 指标值 t，达成``."""
+
+    actual: Decimal
+    target: Decimal
+    operator: str
+
+
+class Ratio(NamedTuple):
+    """A target missed, scored by a ratio: ``up`` 完成值/指标值, ``down`` 指标值/完成值,
+    ``nearer`` the smaller of the two."""
+
+    direction: Literal["up", "down", "nearer"]
+    actual: Decimal
+    target: Decimal
+    factor: Decimal
+
+
+class Missed(NamedTuple):
+    """A limit not met, scored nothing: ``完成值 a 未满足 op t，不得分``."""
+
+    actual: Decimal
+    target: Decimal
+    operator: str
+
+
+class GradeMet(NamedTuple):
+    """A grade that reaches the target's."""
+
+
+class Grade(NamedTuple):
+    """A grade below the target's: the two factors."""
+
+    actual: Decimal
+    target: Decimal
+
+
+class Phrase(NamedTuple):
+    """A quantitative actual written as a phrase, scored by the phrase's factor."""
+
+    shown: str
+    factor: Decimal
+
+
+class Qualitative(NamedTuple):
+    """A qualitative actual's factor, then how the method used it."""
+
+    shown: str
+    factor: Decimal
+    inner: Explanation
+
+
+class Overshoot(NamedTuple):
+    """An actual far above its target, the score reduced by 指标值/完成值."""
+
+    inner: Explanation
+    ratio: Decimal
+    factor: Decimal
+
+
+class Prefixed(NamedTuple):
+    """What was assumed or read before scoring (a default operator…), then the explanation."""
+
+    prefix: str
+    inner: Explanation
+
+
+class Execution(NamedTuple):
+    """预算执行率 = executed / adjusted, and the score = weight × used (the rate, at most 100%)."""
+
+    executed: Decimal
+    adjusted: Decimal
+    rate: Decimal
+    weight: Decimal
+    used: Decimal
+    score: Decimal
+
+
+Explanation = (
+    Said
+    | Met
+    | Ratio
+    | Missed
+    | GradeMet
+    | Grade
+    | Phrase
+    | Qualitative
+    | Overshoot
+    | Prefixed
+    | Execution
+)
+
+__all__ = [
+    "Execution",
+    "Explanation",
+    "Grade",
+    "GradeMet",
+    "Met",
+    "Missed",
+    "Overshoot",
+    "Phrase",
+    "Prefixed",
+    "Qualitative",
+    "Ratio",
+    "Said",
+]
