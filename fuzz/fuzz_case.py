@@ -37,7 +37,7 @@ with atheris.instrument_imports(include=["perfscore"]):
     from perfscore.rendering.casefile import case_text
     from perfscore.rendering.jsonout import to_dict
     from perfscore.rendering.report import render_report
-    from perfscore.rendering.table import render_one
+    from perfscore.rendering.table import project_table
     from perfscore.rubrics.department import DepartmentRubric
     from perfscore.rubrics.loading import load_department_rubric, load_rubric
     from perfscore.rubrics.model import Rubric
@@ -65,7 +65,7 @@ def project(data: Any) -> None:
         evaluation = evaluate(case, rubric, str(FILE))
         result = to_dict(evaluation)
         json.dumps(result, ensure_ascii=False, allow_nan=False)
-        render_one(evaluation)
+        project_table(evaluation)
         render_report(evaluation, "md")
         render_report(evaluation, "html")
         round_trip(case, rubric, result)
@@ -86,8 +86,10 @@ def department(data: Any) -> None:
     loaded = department_from_data(data, str(FILE))
     for rubric, project_rubric in DEPARTMENT_RUBRICS:
         evaluation = evaluate_department(loaded, rubric, project_rubric)
-        json.dumps(department_render.to_dict(evaluation), ensure_ascii=False, allow_nan=False)
-        department_render.table(evaluation)
+        json.dumps(
+            department_render.department_dict(evaluation), ensure_ascii=False, allow_nan=False
+        )
+        department_render.department_table(evaluation)
         department_render.markdown(evaluation)
 
 

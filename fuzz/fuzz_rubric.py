@@ -33,7 +33,7 @@ with atheris.instrument_imports(include=["perfscore", "tomllib"]):
     from perfscore.rendering import department as department_render
     from perfscore.rendering.jsonout import to_dict
     from perfscore.rendering.report import render_report
-    from perfscore.rendering.table import render_one
+    from perfscore.rendering.table import project_table
     from perfscore.rubrics.loading import load_department_rubric, load_rubric
     from perfscore.scoring.department import evaluate_department
     from perfscore.scoring.project import evaluate
@@ -58,7 +58,7 @@ def project_rubric() -> None:
     rubric = load_rubric(FILE)
     evaluation = evaluate(CASE, rubric, str(CASE_FILE))
     json.dumps(to_dict(evaluation), ensure_ascii=False, allow_nan=False)
-    render_one(evaluation)
+    project_table(evaluation)
     render_report(evaluation, "md")
     for case in OTHERS:
         evaluate(case, rubric)
@@ -68,8 +68,8 @@ def department_rubric() -> None:
     """The input as a department rubric, scoring the shipped department and its projects."""
     rubric = load_department_rubric(FILE)
     evaluation = evaluate_department(DEPARTMENT, rubric, load_rubric(rubric.project_rubric))
-    json.dumps(department_render.to_dict(evaluation), ensure_ascii=False, allow_nan=False)
-    department_render.table(evaluation)
+    json.dumps(department_render.department_dict(evaluation), ensure_ascii=False, allow_nan=False)
+    department_render.department_table(evaluation)
     department_render.markdown(evaluation)
 
 

@@ -13,7 +13,7 @@ from perfscore.models.operators import (
     QUANTITATIVE_SYMBOLS,
     SYMBOLS,
     VOCABULARY,
-    Operator,
+    OperatorRule,
     QuantitativeOperator,
     meets,
 )
@@ -31,7 +31,7 @@ def test_rubric_keys_and_form_choices_are_the_vocabulary() -> None:
 
 
 @pytest.mark.parametrize("operator", VOCABULARY, ids=lambda op: op.symbol)
-def test_every_spelling_reads_as_its_operator(operator: Operator) -> None:
+def test_every_spelling_reads_as_its_operator(operator: OperatorRule) -> None:
     for spelling in operator.spellings:
         assert parse_operator(spelling) == operator.symbol
     for word in operator.words_before:

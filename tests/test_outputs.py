@@ -39,7 +39,7 @@ from perfscore.rendering.registry import (
     review_renderer,
 )
 from perfscore.rendering.review import Batch
-from perfscore.review.rows import Problem, department_row, order, row_of
+from perfscore.review.rows import ErrorRow, department_row, order, row_of
 from perfscore.review.summary import Summary
 from perfscore.rubrics.loading import load_department_rubric
 from perfscore.scoring.department import evaluate_department
@@ -87,7 +87,7 @@ class Hostile:
         mine, strict = self.project.rubric, self.strict.rubric
         for row in rows:
             summary.add(row, mine.full_marks, strict.review)
-        problems = [Problem(FORMULA, 3, f"{FORMULA}:3: {NAME}")]
+        problems = [ErrorRow(FORMULA, 3, f"{FORMULA}:3: {NAME}")]
         return Batch(order(rows), problems, summary, mine, strict)
 
 

@@ -22,7 +22,7 @@ from perfscore.models.case import Indicator
 from perfscore.models.numbers import ZERO, half_up
 from perfscore.models.schema import SCHEMA_ID, case_schema
 from perfscore.rendering.casefile import case_text
-from perfscore.rendering.department import to_dict as department_dict
+from perfscore.rendering.department import department_dict
 from perfscore.rendering.jsonout import to_dict
 from perfscore.rubrics.loading import load_department_rubric
 from perfscore.scoring.department import evaluate_department

@@ -20,8 +20,8 @@ from docx.table import Table
 
 from perfscore import evaluate, load_case, load_rubric
 from perfscore.rendering.report.context import Report, report_of
-from perfscore.rendering.report.markdown import render_markdown
-from perfscore.rendering.report.templates import environment
+from perfscore.rendering.report.markdown import render_report_markdown
+from perfscore.rendering.report.templates import report_environment
 from perfscore.rendering.report.texts import Texts, texts_of
 from perfscore.rendering.report.word import BODY_FONT, HEADING_FONT, write_docx
 
@@ -37,7 +37,7 @@ INDICATOR_FIELDS = (
 @cache
 def report(name: str) -> tuple[Report, Texts]:
     r = report_of(evaluate(load_case(ROOT / "cases" / f"{name}.json"), load_rubric()))
-    return r, texts_of(r, environment(None, False))
+    return r, texts_of(r, report_environment(None, False))
 
 
 def docx_bytes(r: Report, t: Texts) -> bytes:
@@ -66,7 +66,7 @@ def outline(doc: Document) -> list[tuple[str, str]]:
 
 def markdown_outline(r: Report, t: Texts) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
-    for line in render_markdown(r, t, environment(None, False)).splitlines():
+    for line in render_report_markdown(r, t, report_environment(None, False)).splitlines():
         if line.startswith("|"):
             if items[-1][0] != "|":
                 items.append(("|", ""))
@@ -229,7 +229,7 @@ def test_nothing_to_say_is_a_single_plain_line() -> None:
     r, _ = report("miyi-2022-1-network")
     clean = replace(r, issues=(), shortfalls=(), execution_short=False, codes=())
     assert not clean.has_problems
-    doc = document(clean, texts_of(clean, environment(None, False)))
+    doc = document(clean, texts_of(clean, report_environment(None, False)))
     assert under(doc, "（二）存在的问题") == ["无。"]
     assert under(doc, "（三）相关建议") == ["无。"]
 

@@ -24,7 +24,7 @@ from perfscore.rendering.report import render_report
 from perfscore.rendering.report.chart import NO_RATE, chart_of, render_chart, scale
 from perfscore.rendering.report.context import LevelLine, Report, report_of
 from perfscore.rendering.report.html import render_html
-from perfscore.rendering.report.templates import environment
+from perfscore.rendering.report.templates import report_environment
 from perfscore.rendering.report.texts import Texts, texts_of
 
 from .conftest import CASES, ROOT
@@ -157,8 +157,8 @@ def read(html: str) -> Collector:
 
 def page_of(case: Case) -> Page:
     report = report_of(evaluate(case, load_rubric()))
-    texts = texts_of(report, environment(None, False))
-    html = render_html(report, texts, environment(None, True))
+    texts = texts_of(report, report_environment(None, False))
+    html = render_html(report, texts, report_environment(None, True))
     collector = read(html)
     return Page(report, texts, html, collector.root, tuple(collector.errors), collector.doctype)
 
@@ -346,7 +346,7 @@ def test_chart_labels_are_escaped() -> None:
     report = report_of(evaluate(load_case(str(GOV)), load_rubric()))
     level = report.levels[0]
     bad = dataclasses.replace(level, name="<img src=x>")
-    svg = render_chart(dataclasses.replace(report, levels=(bad,)), environment(None, True))
+    svg = render_chart(dataclasses.replace(report, levels=(bad,)), report_environment(None, True))
     assert isinstance(svg, Markup)
     assert "<img" not in svg and "&lt;img src=x&gt;" in svg
     collector = read(str(svg))
@@ -357,9 +357,9 @@ def test_chart_labels_are_escaped() -> None:
 
 def test_render_html_needs_the_escaping_environment() -> None:
     report = report_of(evaluate(load_case(str(GOV)), load_rubric()))
-    texts = texts_of(report, environment(None, False))
+    texts = texts_of(report, report_environment(None, False))
     with pytest.raises(ValueError, match="html=True"):
-        render_html(report, texts, environment(None, False))
+        render_html(report, texts, report_environment(None, False))
 
 
 def test_render_report_writes_the_same_html() -> None:
@@ -438,7 +438,9 @@ def test_chart_with_many_levels_and_a_zero_weight() -> None:
     assert [line.text for line in chart.bars[5].lines] == ["Long ASCII", "level name"]
     assert 0 < chart.value_size <= 12
     collector = read(
-        str(render_chart(dataclasses.replace(report, levels=levels), environment(None, True)))
+        str(
+            render_chart(dataclasses.replace(report, levels=levels), report_environment(None, True))
+        )
     )
     assert collector.errors == []
     assert len(collector.root.all("rect", "score")) == 6

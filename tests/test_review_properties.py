@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from perfscore import load_rubric
 from perfscore.rendering.review import encode_line, summary_dict
-from perfscore.review.inputs import Text, Unit, read_unit, spans
+from perfscore.review.inputs import InputText, Unit, read_unit, spans
 from perfscore.review.runner import Reviewer
 from perfscore.review.summary import Summary
 
@@ -33,7 +33,7 @@ def test_spans_of_any_size_give_every_line_once_with_its_number(
     if pieces[-1] == "":  # a final newline ends the last line; it starts none
         pieces.pop()
     read = [item for unit in spans(path, span) for item in read_unit(unit)]
-    texts = [(t.line, t.text) for t in read if isinstance(t, Text)]
+    texts = [(t.line, t.text) for t in read if isinstance(t, InputText)]
     assert texts == [(n, piece) for n, piece in enumerate(pieces, 1) if piece.strip()]
     assert sum(item is None for item in read) == sum(not piece.strip() for piece in pieces)
 

@@ -65,7 +65,7 @@ def _stated_rate_problem(
     example="总额执行率填报 98.00%，应为 50.00 / 50.00 = 100.00%",
     tolerance=Decimal(0),
 )
-def execution_rate(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
+def execution_rate_mismatch(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     """Each stated 预算执行率 against 执行数 / 调整后预算数 of its own row."""
     tolerance = option(options, "tolerance")
     budget = scored.case.budget
@@ -199,7 +199,7 @@ def missing_reason(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raise
 __all__ = [
     "budget_adjusted",
     "budget_rows",
-    "execution_rate",
+    "execution_rate_mismatch",
     "missing_reason",
     "over_executed",
     "zero_budget",

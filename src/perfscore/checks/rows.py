@@ -45,7 +45,7 @@ def _listed(scored: Scored, positions: tuple[int, ...], says: str, field: str) -
         "第 6 行「指标2:」、第 7 行「……」为占位行（未填指标内容），按不适用处理，不计分、不占权重"
     ),
 )
-def not_applicable(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
+def not_applicable_rows(scored: Scored, options: Mapping[str, Any]) -> list[Raised]:
     """Placeholder rows ("指标2:", "/", "——"): listed, never scored, never weighted."""
     says = "为占位行（未填指标内容），按不适用处理，不计分、不占权重"
     return _listed(scored, scored.allocation.not_applicable, says, "")
@@ -170,6 +170,6 @@ __all__ = [
     "actual_as_target",
     "default_operator",
     "missing_name",
-    "not_applicable",
+    "not_applicable_rows",
     "unweighted_row",
 ]

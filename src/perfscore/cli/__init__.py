@@ -21,7 +21,7 @@ from perfscore.input.limits import configured, parse_setting
 
 #: Command name -> (module, function): imported when the command is looked up.
 COMMANDS: Final = {
-    "evaluate": ("perfscore.cli.score", "evaluate"),
+    "evaluate": ("perfscore.cli.score", "evaluate_command"),
     "review": ("perfscore.cli.review", "review_command"),
     "report": ("perfscore.cli.report", "report"),
     "import": ("perfscore.cli.forms", "import_command"),

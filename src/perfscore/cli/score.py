@@ -25,7 +25,7 @@ from perfscore.rendering.registry import evaluate_renderer, formats, registered
 from perfscore.rubrics.model import Severity
 
 
-@click.command()
+@click.command(name="evaluate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @rubric_option
 @format_option(
@@ -38,7 +38,7 @@ from perfscore.rubrics.model import Severity
 )
 @layout_option
 @fail_on_option
-def evaluate(
+def evaluate_command(
     paths: Sequence[str],
     *,
     rubric: str,
@@ -77,4 +77,4 @@ def _render(
         write_content(content, output)
 
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate_command"]

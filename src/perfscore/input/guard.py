@@ -41,7 +41,7 @@ def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
 _KEY_END: Final = re.compile(r'"\s*:')
 
 
-def plain(data: Any, text: str, limits: Limits) -> bool:
+def is_plain(data: Any, text: str, limits: Limits) -> bool:
     """The fast look every submission gets: True when it cannot hold anything :func:`check`
     refuses. A text with no escapes (so no lone surrogate) and shorter than the text limit (so
     no over-long text), whose keys in the text all survived parsing (none repeated), with no
@@ -76,7 +76,7 @@ def _shape(value: Any, depth: int, depth_limit: int, items_limit: int) -> int:
     return keys
 
 
-def check(data: Any, text: str, file: str | None, limits: Limits) -> None:
+def refuse_unusual(data: Any, text: str, file: str | None, limits: Limits) -> None:
     """Raise :class:`CaseError` for the first thing no submission contains."""
     for path, value, depth in _walk(data):
         if depth > limits.depth:
@@ -166,4 +166,4 @@ def _child_path(stack: list[list[Any]]) -> str:
     return f"{path}.{slot}" if is_object else f"{path}[{slot}]"
 
 
-__all__ = ["Duplicated", "check", "key_positions", "pairs", "plain"]
+__all__ = ["Duplicated", "is_plain", "key_positions", "pairs", "refuse_unusual"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
@@ -17,7 +17,15 @@ from perfscore.input import guard
 from perfscore.input.encodings import decode
 from perfscore.input.limits import DEFAULT, Limits, exceeded
 from perfscore.input.messages import json_message, os_message, pydantic_message
-from perfscore.models.case import CHILDREN, DEPARTMENT_NOT_PROJECT, Case, Form, aliases, spellings
+from perfscore.models.case import (
+    CHILDREN,
+    DEPARTMENT_NOT_PROJECT,
+    Case,
+    Children,
+    Form,
+    aliases,
+    spellings,
+)
 from perfscore.models.kinds import is_department
 
 _INT_DIGITS: Final = 100
@@ -51,10 +59,10 @@ def parse_json(text: str, file: str | None = None, limits: Limits = DEFAULT) -> 
     surrogates) is refused here, by :mod:`perfscore.input.guard`.
     """
     data = _loads(text, file, exact=False)
-    if guard.plain(data, text, limits):
+    if guard.is_plain(data, text, limits):
         return data
     data = _loads(text, file, exact=True)
-    guard.check(data, text, file, limits)
+    guard.refuse_unusual(data, text, file, limits)
     return data
 
 
@@ -123,9 +131,6 @@ def _consequence(detail: ErrorDetails, details: Sequence[ErrorDetails]) -> bool:
     loc = detail["loc"]
     nested = (d["loc"][: len(loc)] == loc and len(d["loc"]) > len(loc) for d in details)
     return detail["type"] == "too_short" and any(nested)
-
-
-Children = Mapping[type[Form], Mapping[str, type[Form]]]
 
 
 def translate(
@@ -209,7 +214,6 @@ def _object_at(loc: Sequence[int | str], data: Any) -> dict[str, Any]:
 
 
 __all__ = [
-    "Children",
     "case_from_data",
     "check_size",
     "json_path",

@@ -264,7 +264,9 @@ def year_value(value: object) -> object:
 
 
 #: Nested parts by field name, for walking a pydantic error location.
-CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
+#: Each model and the models of its nested parts, by field: how an error path finds its model.
+Children = dict[type[Form], dict[str, type[Form]]]
+CHILDREN: Final[Children] = {
     Case: {"project": Project, "goal": Goal, "budget": Budget, "indicators": Indicator},
     Budget: {"sources": Source},
 }
@@ -294,6 +296,7 @@ __all__ = [
     "Budget",
     "BudgetRow",
     "Case",
+    "Children",
     "Form",
     "Goal",
     "Indicator",

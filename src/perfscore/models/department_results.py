@@ -88,9 +88,9 @@ class DepartmentEvaluation:
 
     def to_dict(self) -> dict[str, Any]:
         """This evaluation as JSON data: the object ``perfscore evaluate --format json`` prints."""
-        from perfscore.rendering.department import to_dict  # noqa: PLC0415 - on demand
+        from perfscore.rendering.department import department_dict  # noqa: PLC0415 - on demand
 
-        return to_dict(self)
+        return department_dict(self)
 
 
 __all__ = ["DepartmentEvaluation", "ItemResult"]

@@ -61,7 +61,7 @@ class Phrase(NamedTuple):
     factor: Decimal
 
 
-class Qualitative(NamedTuple):
+class QualitativeBasis(NamedTuple):
     """A qualitative actual's factor, then how the method used it."""
 
     shown: str
@@ -84,7 +84,7 @@ class Prefixed(NamedTuple):
     inner: Explanation
 
 
-class Execution(NamedTuple):
+class ExecutionBasis(NamedTuple):
     """预算执行率 = executed / adjusted, and the score = weight × used (the rate, at most 100%)."""
 
     executed: Decimal
@@ -103,14 +103,14 @@ Explanation = (
     | GradeMet
     | Grade
     | Phrase
-    | Qualitative
+    | QualitativeBasis
     | Overshoot
     | Prefixed
-    | Execution
+    | ExecutionBasis
 )
 
 __all__ = [
-    "Execution",
+    "ExecutionBasis",
     "Explanation",
     "Grade",
     "GradeMet",
@@ -119,7 +119,7 @@ __all__ = [
     "Overshoot",
     "Phrase",
     "Prefixed",
-    "Qualitative",
+    "QualitativeBasis",
     "Ratio",
     "Said",
 ]

@@ -23,7 +23,7 @@ from typing import Final, Literal, cast
 
 
 @dataclass(frozen=True, slots=True)
-class Operator:
+class OperatorRule:
     """One operator: its canonical symbol and every way real forms write it."""
 
     symbol: str
@@ -46,7 +46,7 @@ class Operator:
 
 #: Every operator, in the order messages and the form's drop-down list them.
 VOCABULARY: Final = (
-    Operator(
+    OperatorRule(
         "≥",
         ("≥", ">=", "≧", "⩾", "＞＝", "＞=", ">＝", "=>"),
         ("不少于", "不低于", "不小于", "大于等于", "大于或等于", "至少", "达到"),
@@ -54,33 +54,33 @@ VOCABULARY: Final = (
         lower_bound=True,
         compare=lambda actual, target: actual >= target,
     ),
-    Operator(
+    OperatorRule(
         "≤",
         ("≤", "<=", "≦", "⩽", "＜＝", "＜=", "<＝", "=<"),
         ("不超过", "不高于", "不大于", "不多于", "小于等于", "小于或等于", "最多", "控制在"),
         ("及以下", "以下", "以内", "之内"),
         compare=lambda actual, target: actual <= target,
     ),
-    Operator(
+    OperatorRule(
         "＝",
         ("＝", "=", "==", "﹦", "═"),
         ("等于",),
         compare=lambda actual, target: actual == target,
     ),
-    Operator(
+    OperatorRule(
         "＜",
         ("＜", "<", "﹤"),
         ("低于", "少于", "小于"),
         compare=lambda actual, target: actual < target,
     ),
-    Operator(
+    OperatorRule(
         "＞",
         ("＞", ">", "﹥"),
         ("高于", "多于", "大于", "超过"),
         lower_bound=True,
         compare=lambda actual, target: actual > target,
     ),
-    Operator("定性", ("定性",)),
+    OperatorRule("定性", ("定性",)),
 )
 QUALITATIVE_SYMBOL: Final = "定性"
 #: The canonical symbols, in :data:`VOCABULARY` order.
@@ -129,7 +129,7 @@ __all__ = [
     "VOCABULARY",
     "WORDS_AFTER",
     "WORDS_BEFORE",
-    "Operator",
+    "OperatorRule",
     "QuantitativeOperator",
     "listed",
     "listed_ascii",

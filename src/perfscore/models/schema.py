@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from perfscore.models.case import CHILDREN, Case, Form, spellings
+from perfscore.models.case import CHILDREN, Case, Children, Form, spellings
 from perfscore.models.department import DEPARTMENT_CHILDREN, DepartmentCase
 
 BASE: Final = "https://perfscore.example/schema/"
 SCHEMA_ID: Final = f"{BASE}case.schema.json"
-Children = dict[type[Form], dict[str, type[Form]]]
 #: Each published schema: its file name, title, root model and the table of its nested parts.
 SCHEMAS: Final[dict[str, tuple[str, type[Form], Children]]] = {
     "project": ("perfscore 项目支出绩效自评案例", Case, CHILDREN),

@@ -27,7 +27,7 @@ _LEVELS: Final = {3: "类", 5: "款", 7: "项"}
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class YearChange:
     """This year against last: ``增加 119.66 万元，增长 13.47%`` (or 减少/下降, or 持平)."""
 
     current: str
@@ -39,7 +39,7 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
+class PartShare:
     """A part of a total: its name, amount and computed share."""
 
     name: str
@@ -53,18 +53,18 @@ def share(part: Decimal, total: Decimal) -> str:
     return fmt(part / total * HUNDRED) if total else ""
 
 
-def change(figure: Compared | None) -> Change | None:
+def change(figure: Compared | None) -> YearChange | None:
     """The year-on-year sentence's numbers, computed (None without last year's figure)."""
     if figure is None or figure.previous is None:
         return None
     return _change(figure.current, figure.previous, figure.reason or "")
 
 
-def _change(current: Decimal, previous: Decimal, reason: str) -> Change:
+def _change(current: Decimal, previous: Decimal, reason: str) -> YearChange:
     difference = current - previous
     direction = "增加" if difference > 0 else "减少" if difference < 0 else "持平"
     growth = fmt(abs(difference) / previous * HUNDRED) if previous else ""
-    return Change(fmt(current), fmt(previous), direction, fmt(abs(difference)), growth, reason)
+    return YearChange(fmt(current), fmt(previous), direction, fmt(abs(difference)), growth, reason)
 
 
 def completion(actual: Decimal, budget: Decimal | None, stated: Decimal | None) -> str:
@@ -120,8 +120,8 @@ def _three_part(part: ThreePublicPart, total: Decimal) -> dict[str, Any]:
     }
 
 
-def _parts(parts: Any, total: Decimal) -> list[Share]:
-    return [Share(p.name, fmt(p.amount), share(p.amount, total), p.note or "") for p in parts]
+def _parts(parts: Any, total: Decimal) -> list[PartShare]:
+    return [PartShare(p.name, fmt(p.amount), share(p.amount, total), p.note or "") for p in parts]
 
 
 def accounts_context(case: DepartmentCase) -> dict[str, Any] | None:
@@ -188,10 +188,10 @@ def _general(accounts: Accounts) -> dict[str, Any] | None:
         "change": change(general),
         "completion": completion(general.current, general.budget, general.completion),
         "classes": [
-            Share(name, fmt(amount), share(amount, general.current)) for name, amount in classes
+            PartShare(name, fmt(amount), share(amount, general.current)) for name, amount in classes
         ],
         "lines": _function_lines(general.functions),
     }
 
 
-__all__ = ["Change", "Share", "accounts_context", "change", "completion", "share"]
+__all__ = ["PartShare", "YearChange", "accounts_context", "change", "completion", "share"]

@@ -53,7 +53,7 @@ def indicator_cells(evaluation: Evaluation, row: IndicatorResult) -> list[str]:
     ]
 
 
-def title(evaluation: Evaluation) -> str:
+def project_title(evaluation: Evaluation) -> str:
     """``51042122T000006523456 2022年度政府工作经费``."""
     project = evaluation.case.project
     return " ".join(part for part in (project.code, project.name) if part)
@@ -64,6 +64,6 @@ __all__ = [
     "indicator_cells",
     "level_name",
     "operator_text",
-    "title",
+    "project_title",
     "value_text",
 ]

@@ -14,10 +14,10 @@ from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 from perfscore.models.numbers import fmt, fmt_plain, fmt_signed
 from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
 from perfscore.rendering.accounts_prose import accounts_context
-from perfscore.rendering.common import title
+from perfscore.rendering.common import project_title
 from perfscore.rendering.escape import terminal
 from perfscore.rendering.jinja import environment
-from perfscore.rendering.jsonout import number
+from perfscore.rendering.jsonout import json_number
 
 _NAME_WIDTH = 24
 _BASIS_WIDTH = 48
@@ -46,7 +46,7 @@ PROJECT_HEAD = ("项目", "自评得分", "重算得分", "等级", "差额", "�
 
 def _project_row(evaluation: Evaluation) -> list[str]:
     return [
-        terminal(title(evaluation)),
+        terminal(project_title(evaluation)),
         fmt(evaluation.claimed_score),
         fmt(evaluation.score),
         evaluation.grade,
@@ -68,7 +68,7 @@ def _total(evaluation: DepartmentEvaluation) -> str:
     return text
 
 
-def table(evaluation: DepartmentEvaluation) -> str:
+def department_table(evaluation: DepartmentEvaluation) -> str:
     """The terminal view: the items, the total, the projects and the findings."""
     case = evaluation.case
     rubric = evaluation.rubric
@@ -95,9 +95,9 @@ def table(evaluation: DepartmentEvaluation) -> str:
 def _item_dict(item: ItemResult) -> dict[str, Any]:
     return {
         "name": item.name,
-        "weight": number(item.weight),
-        "score": number(item.score),
-        "claimed_score": number(item.claimed),
+        "weight": json_number(item.weight),
+        "score": json_number(item.score),
+        "claimed_score": json_number(item.claimed),
         "computed": item.computed,
         "method": item.method,
         "basis": item.basis,
@@ -110,15 +110,15 @@ def _project_dict(evaluation: Evaluation) -> dict[str, Any]:
         "file": evaluation.source,
         "code": evaluation.case.project.code,
         "name": evaluation.case.project.name,
-        "claimed_score": number(evaluation.claimed_score),
-        "score": number(evaluation.score),
+        "claimed_score": json_number(evaluation.claimed_score),
+        "score": json_number(evaluation.score),
         "grade": evaluation.grade,
-        "difference": number(evaluation.difference),
+        "difference": json_number(evaluation.difference),
         "findings": len(evaluation.findings),
     }
 
 
-def to_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
+def department_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
     """The department evaluation as plain JSON-ready data."""
     case = evaluation.case
     return {
@@ -128,10 +128,10 @@ def to_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
         "project_rubric": evaluation.project_rubric.name,
         "year": case.year,
         "department": case.department.model_dump(mode="json"),
-        "score": number(evaluation.score),
+        "score": json_number(evaluation.score),
         "grade": evaluation.grade,
-        "claimed_score": number(evaluation.claimed_score),
-        "difference": number(evaluation.difference),
+        "claimed_score": json_number(evaluation.claimed_score),
+        "difference": json_number(evaluation.difference),
         "items": [_item_dict(item) for item in evaluation.items],
         "projects": [_project_dict(p) for p in evaluation.projects],
         "findings": [
@@ -160,4 +160,4 @@ def markdown(evaluation: DepartmentEvaluation) -> str:
     return text
 
 
-__all__ = ["ITEM_HEAD", "PROJECT_HEAD", "markdown", "table", "to_dict"]
+__all__ = ["ITEM_HEAD", "PROJECT_HEAD", "department_dict", "department_table", "markdown"]

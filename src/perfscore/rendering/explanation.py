@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from perfscore.models.explanation import (
-    Execution,
+    ExecutionBasis,
     Explanation,
     Grade,
     GradeMet,
@@ -14,7 +14,7 @@ from perfscore.models.explanation import (
     Overshoot,
     Phrase,
     Prefixed,
-    Qualitative,
+    QualitativeBasis,
     Ratio,
     Said,
 )
@@ -30,7 +30,7 @@ _RATIOS: Final = {
 def explanation_text(explanation: Explanation) -> str:
     """How the score was reached, in Chinese."""
     match explanation:
-        case Qualitative(shown, factor, inner):
+        case QualitativeBasis(shown, factor, inner):
             return f"定性指标：完成值 '{shown}' 系数 {fmt(factor)}；{explanation_text(inner)}"
         case Overshoot(inner, ratio, factor):
             return (
@@ -58,7 +58,7 @@ def _sentence(explanation: Explanation) -> str:  # noqa: PLR0911 (one sentence p
             return f"完成等级系数 {fmt_plain(actual)} / 指标等级系数 {fmt_plain(target)}"
         case Phrase(shown, factor):
             return f"定量指标的完成值为文字 '{shown}'，无法核实，按短语系数 {fmt(factor)} 计分"
-        case Execution(executed, adjusted, rate, weight, used, score):
+        case ExecutionBasis(executed, adjusted, rate, weight, used, score):
             return (
                 f"执行率 = {fmt(executed)} / {fmt(adjusted)} = {percent(rate)}；"
                 f"得分 = {fmt_plain(weight)} × {percent(used)} = {fmt(score)}"

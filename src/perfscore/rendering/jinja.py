@@ -25,14 +25,14 @@ from jinja2 import (
 from perfscore.errors import PerfscoreError
 from perfscore.rendering.escape import code_span, markdown_cell, markdown_line, markdown_text
 
-Target = Literal["text", "markdown", "html"]
+TemplateTarget = Literal["text", "markdown", "html"]
 #: The shipped templates: ``""`` for those at the top (the 综述), or a folder under it.
-Kind = Literal["", "report", "department"]
+TemplateSet = Literal["", "report", "department"]
 
 _PACKAGE: Final = "perfscore.rendering"
 
 
-def loader(kind: Kind, folder: str | None = None) -> BaseLoader:
+def loader(kind: TemplateSet, folder: str | None = None) -> BaseLoader:
     """``folder``'s templates first (when given), then the shipped ones of ``kind``."""
     shipped = PackageLoader(_PACKAGE, f"templates/{kind}" if kind else "templates")
     if folder is None:
@@ -44,12 +44,14 @@ def loader(kind: Kind, folder: str | None = None) -> BaseLoader:
 
 
 @cache
-def environment(kind: Kind, target: Target, folder: str | None = None) -> Environment:
+def environment(
+    kind: TemplateSet, target: TemplateTarget, folder: str | None = None
+) -> Environment:
     """The environment for ``kind``'s templates written in ``target`` (``folder`` overrides)."""
-    return configured(loader(kind, folder), target)
+    return configured_environment(loader(kind, folder), target)
 
 
-def configured(source: BaseLoader, target: Target) -> Environment:
+def configured_environment(source: BaseLoader, target: TemplateTarget) -> Environment:
     """perfscore's Jinja2 settings over ``source``: strict, block tags trimmed, autoescape for
     HTML only, and the Markdown filters (``md``, ``line``, ``cell``, ``code``)."""
     env = Environment(
@@ -67,4 +69,4 @@ def configured(source: BaseLoader, target: Target) -> Environment:
     return env
 
 
-__all__ = ["Kind", "Target", "configured", "environment", "loader"]
+__all__ = ["TemplateSet", "TemplateTarget", "configured_environment", "environment", "loader"]

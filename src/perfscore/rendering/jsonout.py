@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +11,7 @@ from perfscore.rendering.explanation import explanation_text
 from perfscore.rendering.narrative import summary
 
 
-def number(value: Decimal | None) -> int | float | None:
+def json_number(value: Decimal | None) -> int | float | None:
     """A Decimal as a JSON number: integral values as integers, others as the shortest float."""
     if value is None:
         return None
@@ -21,7 +19,7 @@ def number(value: Decimal | None) -> int | float | None:
 
 
 def scalar(value: Decimal | str | None) -> int | float | str | None:
-    return number(value) if isinstance(value, Decimal) else value
+    return json_number(value) if isinstance(value, Decimal) else value
 
 
 def _indicator(row: IndicatorResult) -> dict[str, Any]:
@@ -35,11 +33,11 @@ def _indicator(row: IndicatorResult) -> dict[str, Any]:
         "unit": given.unit,
         "actual": scalar(given.actual),
         "reason": given.reason,
-        "claimed_weight": number(given.weight),
-        "claimed_score": number(given.score),
+        "claimed_weight": json_number(given.weight),
+        "claimed_score": json_number(given.score),
         "level": row.level,
-        "weight": number(row.weight),
-        "score": number(row.score),
+        "weight": json_number(row.weight),
+        "score": json_number(row.score),
         "status": row.status,
         "basis": explanation_text(row.explanation),
     }
@@ -49,14 +47,14 @@ def _execution(execution: ExecutionResult, evaluation: Evaluation) -> dict[str, 
     budget = evaluation.case.budget
     return {
         "unit": budget.unit,
-        "initial": number(execution.initial),
-        "adjusted": number(execution.adjusted),
-        "executed": number(execution.executed),
-        "rate": number(execution.rate),
-        "stated_rate": number(budget.rate),
-        "weight": number(execution.weight),
-        "score": number(execution.score),
-        "claimed_score": number(budget.score),
+        "initial": json_number(execution.initial),
+        "adjusted": json_number(execution.adjusted),
+        "executed": json_number(execution.executed),
+        "rate": json_number(execution.rate),
+        "stated_rate": json_number(budget.rate),
+        "weight": json_number(execution.weight),
+        "score": json_number(execution.score),
+        "claimed_score": json_number(budget.score),
         "basis": explanation_text(execution.explanation),
     }
 
@@ -69,17 +67,17 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
         "rubric": evaluation.rubric.name,
         "year": evaluation.case.year,
         "project": project.model_dump(),
-        "score": number(evaluation.score),
+        "score": json_number(evaluation.score),
         "grade": evaluation.grade,
-        "claimed_score": number(evaluation.claimed_score),
-        "difference": number(evaluation.difference),
+        "claimed_score": json_number(evaluation.claimed_score),
+        "difference": json_number(evaluation.difference),
         "execution": _execution(evaluation.execution, evaluation),
         "levels": [
             {
                 "key": lv.key,
                 "name": lv.name,
-                "weight": number(lv.weight),
-                "score": number(lv.score),
+                "weight": json_number(lv.weight),
+                "score": json_number(lv.score),
                 "count": lv.count,
             }
             for lv in evaluation.levels
@@ -93,10 +91,4 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
-def render(evaluations: Sequence[Evaluation], *, single: bool) -> str:
-    """One object when ``single``, else an array."""
-    data: Any = to_dict(evaluations[0]) if single else [to_dict(e) for e in evaluations]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-__all__ = ["number", "render", "to_dict"]
+__all__ = ["json_number", "to_dict"]

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 from perfscore.models.numbers import fmt, fmt_plain, fmt_signed, percent
 from perfscore.models.results import SEVERITY_LABELS, Evaluation
-from perfscore.rendering.common import INDICATOR_HEAD, indicator_cells, title
+from perfscore.rendering.common import INDICATOR_HEAD, indicator_cells, project_title
 from perfscore.rendering.escape import code_span, markdown_cell, markdown_line
 from perfscore.rendering.explanation import explanation_text
 from perfscore.rendering.narrative import summary
 
 
-def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+def pipe_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return lines
@@ -46,7 +46,7 @@ def _budget(evaluation: Evaluation) -> list[str]:
     return [
         f"## 预算执行情况（{evaluation.case.budget.unit}）",
         "",
-        *table(head, [row]),
+        *pipe_table(head, [row]),
         "",
         f"计分依据：{explanation_text(execution.explanation)}",
     ]
@@ -58,7 +58,7 @@ def _indicators(evaluation: Evaluation) -> list[str]:
         [*indicator_cells(evaluation, r), explanation_text(r.explanation)]
         for r in evaluation.indicators
     ]
-    return ["## 绩效指标完成情况", "", *table(head, rows)]
+    return ["## 绩效指标完成情况", "", *pipe_table(head, rows)]
 
 
 def _result(evaluation: Evaluation) -> list[str]:
@@ -82,9 +82,9 @@ def _findings(evaluation: Evaluation) -> list[str]:
     ]
 
 
-def render_one(evaluation: Evaluation) -> str:
+def project_markdown(evaluation: Evaluation) -> str:
     lines = [
-        f"# {markdown_line(title(evaluation))} 绩效自评复核",
+        f"# {markdown_line(project_title(evaluation))} 绩效自评复核",
         "",
         *_facts(evaluation),
         "",
@@ -103,8 +103,4 @@ def render_one(evaluation: Evaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(evaluations: Sequence[Evaluation]) -> str:
-    return "\n---\n\n".join(render_one(e) for e in evaluations)
-
-
-__all__ = ["render", "render_one", "table"]
+__all__ = ["pipe_table", "project_markdown"]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def render_table(results: Sequence[Result], *, single: bool, layout: str) -> str:
     """The terminal view of each result, in input order."""
     return "\n".join(
-        table.render_one(r) if isinstance(r, Evaluation) else _department().table(r)
+        table.project_table(r) if isinstance(r, Evaluation) else _department().department_table(r)
         for r in results
     )
 
@@ -26,7 +26,7 @@ def render_table(results: Sequence[Result], *, single: bool, layout: str) -> str
 def render_markdown(results: Sequence[Result], *, single: bool, layout: str) -> str:
     """Each result as a Markdown document, separated by rules."""
     return "\n---\n\n".join(
-        markdown.render_one(r) if isinstance(r, Evaluation) else _department().markdown(r)
+        markdown.project_markdown(r) if isinstance(r, Evaluation) else _department().markdown(r)
         for r in results
     )
 

@@ -27,7 +27,9 @@ Command = Literal["evaluate", "report", "review", "part"]
 #: What an output renders: project results, department results, either, or a review batch.
 Renders = Literal["project", "department", "both", "batch"]
 #: The language the output is written in, which decides how text from a case is escaped.
-Target = Literal["terminal", "text", "markdown", "html", "json", "jsonl", "csv", "xlsx", "docx"]
+OutputTarget = Literal[
+    "terminal", "text", "markdown", "html", "json", "jsonl", "csv", "xlsx", "docx"
+]
 
 
 class EvaluateRenderer(Protocol):
@@ -58,7 +60,7 @@ class Output:
     command: Command
     name: str
     renders: Renders
-    target: Target
+    target: OutputTarget
     #: Bytes (a workbook, a Word file, a report file) rather than text.
     binary: bool
     #: The file suffix, for a folder of outputs and for the user's ``-o``.
@@ -78,20 +80,20 @@ class Output:
         return loaded
 
 
-def _evaluate(name: str, target: Target, renderer: str, *, binary: bool = False) -> Output:
+def _evaluate(name: str, target: OutputTarget, renderer: str, *, binary: bool = False) -> Output:
     renders: Renders = "project" if binary else "both"
     suffix = {"table": ".txt", "markdown": ".md"}.get(name, f".{name}")
     return Output("evaluate", name, renders, target, binary, suffix, binary, renderer)
 
 
-def _review(name: str, target: Target, renderer: str, *, binary: bool = False) -> Output:
+def _review(name: str, target: OutputTarget, renderer: str, *, binary: bool = False) -> Output:
     suffix = ".txt" if name == "table" else f".{name}"
     needs_output, streamed = target == "xlsx", target == "jsonl"
     return Output("review", name, "batch", target, binary, suffix, needs_output, renderer,
                   streamed=streamed)  # fmt: skip
 
 
-def _report(name: str, target: Target, renderer: str) -> Output:
+def _report(name: str, target: OutputTarget, renderer: str) -> Output:
     docx = name == "docx"
     return Output("report", name, "project", target, True, f".{name}", docx, renderer)
 
@@ -107,8 +109,8 @@ OUTPUTS: Final[tuple[Output, ...]] = (
     _report("md", "markdown", f"{_REPORT}:render_md"),
     _report("html", "html", f"{_REPORT}:render_html_report"),
     _report("docx", "docx", f"{_REPORT}:render_docx"),
-    _review("table", "terminal", "perfscore.rendering.review:render_table"),
-    _review("json", "json", "perfscore.rendering.review:render_json"),
+    _review("table", "terminal", "perfscore.rendering.review:render_review_table"),
+    _review("json", "json", "perfscore.rendering.review:render_review_json"),
     _review("jsonl", "jsonl", "perfscore.rendering.review:render_jsonl", binary=True),
     _review("csv", "csv", "perfscore.rendering.review:render_csv"),
     _review("xlsx", "xlsx", "perfscore.rendering.review_xlsx:render_xlsx", binary=True),
@@ -155,10 +157,10 @@ __all__ = [
     "Command",
     "EvaluateRenderer",
     "Output",
+    "OutputTarget",
     "Renders",
     "ReportRenderer",
     "ReviewRenderer",
-    "Target",
     "encoded",
     "evaluate_renderer",
     "formats",

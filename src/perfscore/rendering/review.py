@@ -19,8 +19,8 @@ from tabulate import tabulate
 from perfscore.models.numbers import fmt, fmt_signed
 from perfscore.rendering.cells import neutralise
 from perfscore.rendering.escape import terminal
-from perfscore.rendering.jsonout import number
-from perfscore.review.rows import Problem, Row
+from perfscore.rendering.jsonout import json_number
+from perfscore.review.rows import ErrorRow, Row
 from perfscore.review.summary import Summary, code_rows, department_rows
 from perfscore.rubrics.model import Rubric
 
@@ -30,7 +30,7 @@ class Batch:
     """A finished review: the rows (ordered), the bad inputs, the summary, the rubrics."""
 
     rows: Sequence[Row]
-    problems: Sequence[Problem]
+    problems: Sequence[ErrorRow]
     summary: Summary
     mine: Rubric
     strict: Rubric
@@ -44,10 +44,10 @@ def row_dict(row: Row) -> dict[str, Any]:
         "code": row.code,
         "name": row.name,
         "department": row.department,
-        "claimed_score": number(row.claimed_score),
-        "score": number(row.score),
-        "review_score": number(row.review_score),
-        "gap": number(row.gap),
+        "claimed_score": json_number(row.claimed_score),
+        "score": json_number(row.score),
+        "review_score": json_number(row.review_score),
+        "gap": json_number(row.gap),
         "grade": row.grade,
         "errors": row.errors,
         "warnings": row.warnings,
@@ -57,13 +57,13 @@ def row_dict(row: Row) -> dict[str, Any]:
     }
 
 
-def problem_dict(problem: Problem) -> dict[str, Any]:
+def problem_dict(problem: ErrorRow) -> dict[str, Any]:
     return {"type": "error", "file": problem.file, "line": problem.line, "message": problem.message}
 
 
 def summary_dict(summary: Summary, mine: Rubric, strict: Rubric) -> dict[str, Any]:
     departments = [
-        {key: number(value) if key.endswith("_mean") else value for key, value in item.items()}
+        {key: json_number(value) if key.endswith("_mean") else value for key, value in item.items()}
         for item in department_rows(summary)
     ]
     return {
@@ -76,7 +76,7 @@ def summary_dict(summary: Summary, mine: Rubric, strict: Rubric) -> dict[str, An
         "blank_lines": summary.blank_lines,
         "full_marks": summary.full_marks,
         "over_claims": summary.over_claims,
-        "over_claim_points": number(strict.review.over_claim),
+        "over_claim_points": json_number(strict.review.over_claim),
         "unclaimed": summary.unclaimed,
         "with_errors": summary.with_errors,
         "with_warnings": summary.with_warnings,
@@ -89,7 +89,7 @@ def summary_dict(summary: Summary, mine: Rubric, strict: Rubric) -> dict[str, An
 _LINE: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
-def encode_line(result: Row | Problem) -> bytes:
+def encode_line(result: Row | ErrorRow) -> bytes:
     """One JSON Lines record (picklable: workers encode their own rows)."""
     data = row_dict(result) if isinstance(result, Row) else problem_dict(result)
     return _LINE.encode(data).encode() + b"\n"
@@ -107,7 +107,7 @@ def render_jsonl(batch: Batch) -> bytes:
     return b"".join(lines) + summary_line(batch.summary, batch.mine, batch.strict)
 
 
-def render_json(batch: Batch) -> str:
+def render_review_json(batch: Batch) -> str:
     data = {
         "summary": summary_dict(batch.summary, batch.mine, batch.strict),
         "rows": [row_dict(row) for row in batch.rows],
@@ -122,10 +122,10 @@ CSV_HEAD: Final = (
 )  # fmt: skip
 
 
-Cell = str | int | Decimal | None
+CsvCell = str | int | Decimal | None
 
 
-def row_cells(row: Row) -> list[Cell]:
+def row_cells(row: Row) -> list[CsvCell]:
     """A row as spreadsheet cells, typed (text not yet neutralised)."""
     return [
         row.file, row.line, row.code, row.name, row.department, row.claimed_score, row.score,
@@ -134,11 +134,11 @@ def row_cells(row: Row) -> list[Cell]:
     ]  # fmt: skip
 
 
-def problem_cells(problem: Problem) -> list[Cell]:
+def problem_cells(problem: ErrorRow) -> list[CsvCell]:
     return [problem.file, problem.line, *[None] * 13, problem.message]
 
 
-def _csv_cell(cell: Cell) -> str | int | None:
+def _csv_cell(cell: CsvCell) -> str | int | None:
     if isinstance(cell, Decimal):
         return fmt(cell)
     return neutralise(cell) if isinstance(cell, str) else cell
@@ -161,7 +161,7 @@ _TABLE_HEAD: Final = (
 _TABLE_ALIGN: Final = ("left", "left", "left", *["right"] * 4, "left", "right", "left")
 
 
-def render_table(batch: Batch) -> str:
+def render_review_table(batch: Batch) -> str:
     """The rows, the bad inputs and the summary, for the terminal."""
     parts = [f"复核：{batch.mine.name}（自评口径）与 {batch.strict.name}（复核口径）"]
     if batch.rows:
@@ -223,14 +223,14 @@ def summary_text(summary: Summary, mine: Rubric, strict: Rubric) -> str:
 __all__ = [
     "CSV_HEAD",
     "Batch",
-    "Cell",
+    "CsvCell",
     "encode_line",
     "problem_cells",
     "problem_dict",
     "render_csv",
-    "render_json",
     "render_jsonl",
-    "render_table",
+    "render_review_json",
+    "render_review_table",
     "row_cells",
     "row_dict",
     "summary_dict",

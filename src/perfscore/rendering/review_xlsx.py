@@ -19,7 +19,14 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from perfscore.rendering.cells import is_formula_like
 from perfscore.rendering.forms.printing import WRAP, Printing, set_up
-from perfscore.rendering.review import CSV_HEAD, Batch, Cell, problem_cells, row_cells, summary_dict
+from perfscore.rendering.review import (
+    CSV_HEAD,
+    Batch,
+    CsvCell,
+    problem_cells,
+    row_cells,
+    summary_dict,
+)
 from perfscore.review.summary import code_rows, department_rows
 
 _BOLD: Final = Font(bold=True)
@@ -91,11 +98,11 @@ def _widen(sheet: WriteOnlyWorksheet, column: str, width: int) -> None:
     cast(Any, sheet).column_dimensions[column].width = width
 
 
-def _append(sheet: WriteOnlyWorksheet, values: Iterable[Cell], *, bold: bool = False) -> None:
+def _append(sheet: WriteOnlyWorksheet, values: Iterable[CsvCell], *, bold: bool = False) -> None:
     sheet.append([_cell(sheet, value, bold) for value in values])
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Cell, bold: bool) -> Any:
+def _cell(sheet: WriteOnlyWorksheet, value: CsvCell, bold: bool) -> Any:
     cell = WriteOnlyCell(sheet, value=cast(Any, value))
     if isinstance(value, Decimal):
         cell.number_format = "0.00"

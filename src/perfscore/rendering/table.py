@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from tabulate import tabulate
 
 from perfscore.models.numbers import fmt, fmt_plain, fmt_signed, percent
 from perfscore.models.results import SEVERITY_LABELS, Evaluation
-from perfscore.rendering.common import indicator_cells, title
+from perfscore.rendering.common import indicator_cells, project_title
 from perfscore.rendering.escape import terminal
 from perfscore.rendering.narrative import summary
 
@@ -18,7 +16,7 @@ _WIDTHS = [10, 14, 20, 4, 10, 8, 12, 6, 6, 8]
 def _header(evaluation: Evaluation) -> list[str]:
     case = evaluation.case
     rubric = evaluation.rubric
-    lines = [f"项目：{terminal(title(evaluation))}"]
+    lines = [f"项目：{terminal(project_title(evaluation))}"]
     facts = [
         f"主管部门：{terminal(case.project.department)}" if case.project.department else "",
         f"年度：{case.year}" if case.year else "",
@@ -102,7 +100,7 @@ def _findings(evaluation: Evaluation) -> list[str]:
     return lines
 
 
-def render_one(evaluation: Evaluation) -> str:
+def project_table(evaluation: Evaluation) -> str:
     """One evaluation as the terminal shows it."""
     parts = [
         "\n".join(_header(evaluation)),
@@ -117,8 +115,4 @@ def render_one(evaluation: Evaluation) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render(evaluations: Sequence[Evaluation]) -> str:
-    return "\n".join(render_one(e) for e in evaluations)
-
-
-__all__ = ["render", "render_one"]
+__all__ = ["project_table"]

@@ -14,23 +14,23 @@ if TYPE_CHECKING:
     from perfscore.rendering.review import Batch
     from perfscore.review.job import (
         FORMATS,
-        Format,
         Job,
         Reviewed,
+        ReviewFormat,
         input_files,
         is_large,
         review,
     )
-    from perfscore.review.rows import Problem, Row
+    from perfscore.review.rows import ErrorRow, Row
     from perfscore.review.summary import Summary
 
 _HOMES: Final = {
     "Batch": "perfscore.rendering.review",
     **dict.fromkeys(
-        ("FORMATS", "Format", "Job", "Reviewed", "input_files", "is_large", "review"),
+        ("FORMATS", "ReviewFormat", "Job", "Reviewed", "input_files", "is_large", "review"),
         "perfscore.review.job",
     ),
-    "Problem": "perfscore.review.rows",
+    "ErrorRow": "perfscore.review.rows",
     "Row": "perfscore.review.rows",
     "Summary": "perfscore.review.summary",
 }
@@ -45,9 +45,9 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "FORMATS",
     "Batch",
-    "Format",
+    "ErrorRow",
     "Job",
-    "Problem",
+    "ReviewFormat",
     "Reviewed",
     "Row",
     "Summary",

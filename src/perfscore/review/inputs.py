@@ -47,7 +47,7 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
+class InputText:
     """One input's text: a file, or a line of a JSONL file."""
 
     file: str
@@ -130,7 +130,7 @@ def _rest_of_line(stream: BinaryIO, read: int, span: int) -> tuple[int, bytes]:
     return length, b""
 
 
-Input = Text | FormCase | CaseError | None
+Input = InputText | FormCase | CaseError | None
 
 
 def read_unit(unit: Unit, limits: Limits = DEFAULT) -> Iterator[Input]:
@@ -153,7 +153,7 @@ def _read_file(file: str, limits: Limits) -> Iterator[Input]:
 
             yield from read_tables(file, limits)
         else:
-            yield Text(file, None, read_text(Path(file), limits))
+            yield InputText(file, None, read_text(Path(file), limits))
     except CaseError as error:
         yield error
 
@@ -181,7 +181,7 @@ def _read_span(unit: Unit, line_bytes: int) -> Iterator[Input]:
         yield _line(file, number, raw, line_bytes)
 
 
-def _line(file: str, number: int, raw: bytes, limit: int) -> Text | CaseError | None:
+def _line(file: str, number: int, raw: bytes, limit: int) -> InputText | CaseError | None:
     if len(raw) > limit:
         return CaseError(exceeded("line_bytes", len(raw), limit), file=file, line=number)
     try:
@@ -191,7 +191,7 @@ def _line(file: str, number: int, raw: bytes, limit: int) -> Text | CaseError | 
         return CaseError(message, file=file, line=number, column=error.start + 1)
     if not text.strip():
         return None
-    return Text(file, number, text)
+    return InputText(file, number, text)
 
 
-__all__ = ["Input", "Text", "Unit", "read_unit", "spans", "total_size", "units"]
+__all__ = ["Input", "InputText", "Unit", "read_unit", "spans", "total_size", "units"]

@@ -15,12 +15,12 @@ from perfscore.rendering.output import atomic_output, write_content
 from perfscore.rendering.registry import encoded, formats, registered, review_renderer
 from perfscore.rendering.review import Batch, encode_line, summary_line
 from perfscore.review.inputs import total_size, units
-from perfscore.review.rows import Problem, Row, order
+from perfscore.review.rows import ErrorRow, Row, order
 from perfscore.review.runner import Done, Reviewer, run
 from perfscore.review.summary import Summary
 from perfscore.rubrics.model import Rubric, Severity
 
-Format = Literal["table", "json", "jsonl", "csv", "xlsx"]
+ReviewFormat = Literal["table", "json", "jsonl", "csv", "xlsx"]
 FORMATS: Final = formats("review")
 #: A batch this large (bytes or files) gets a progress bar on a terminal.
 LARGE_BYTES: Final = 2 << 20
@@ -34,7 +34,7 @@ class Job:
     files: Sequence[Path]
     mine: Rubric
     strict: Rubric
-    form: Format = "table"
+    form: ReviewFormat = "table"
     output: str | Path | None = None
     jobs: int = 1
     limits: Limits = DEFAULT
@@ -86,7 +86,7 @@ def review(job: Job, progress: Progress | None = None) -> Reviewed:
             out.write(summary_line(summary, job.mine, job.strict))
         return Reviewed(summary)
     rows: list[Row] = []
-    problems: list[Problem] = []
+    problems: list[ErrorRow] = []
     with closing(run(reviewer, work, job.jobs)) as runs:
         for done in runs:
             _collect(done, rows, problems)
@@ -96,7 +96,7 @@ def review(job: Job, progress: Progress | None = None) -> Reviewed:
     return Reviewed(summary)
 
 
-def _collect(done: Done, rows: list[Row], problems: list[Problem]) -> None:
+def _collect(done: Done, rows: list[Row], problems: list[ErrorRow]) -> None:
     for result in done.results:
         if isinstance(result, Row):
             rows.append(result)
@@ -110,9 +110,9 @@ def _write(batch: Batch, job: Job) -> None:
 
 __all__ = [
     "FORMATS",
-    "Format",
     "Job",
     "Progress",
+    "ReviewFormat",
     "Reviewed",
     "input_files",
     "is_large",

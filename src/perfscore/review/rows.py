@@ -9,6 +9,7 @@ from perfscore.checks import title
 from perfscore.errors import PerfscoreError
 from perfscore.models.department_results import DepartmentEvaluation
 from perfscore.models.results import SEVERITY_RANK, Evaluation, Finding
+from perfscore.pipeline import Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class ErrorRow:
     """An input that could not be scored: where it is and why."""
 
     file: str
@@ -41,12 +42,9 @@ class Problem:
     message: str
 
     @classmethod
-    def of(cls, error: PerfscoreError, file: str, line: int | None = None) -> Problem:
+    def of(cls, error: PerfscoreError, file: str, line: int | None = None) -> ErrorRow:
         """``error`` (its one-line text names the file and place) said of ``file``/``line``."""
         return cls(file, line if line is not None else error.line, str(error))
-
-
-Scored = Evaluation | DepartmentEvaluation
 
 
 def row_of(mine: Evaluation, strict: Evaluation, file: str, line: int | None) -> Row:
@@ -70,8 +68,8 @@ def department_row(
 
 
 def _row(
-    mine: Scored,
-    strict: Scored,
+    mine: Result,
+    strict: Result,
     where: tuple[str, int | None],
     who: tuple[str | None, str, str | None],
     top: int,
@@ -108,4 +106,4 @@ def order(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda row: (row.gap is None, -(row.gap or 0)))
 
 
-__all__ = ["Problem", "Row", "department_row", "order", "row_of"]
+__all__ = ["ErrorRow", "Row", "department_row", "order", "row_of"]

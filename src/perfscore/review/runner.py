@@ -17,12 +17,12 @@ from perfscore.input.limits import DEFAULT, Limits
 from perfscore.models.department_results import DepartmentEvaluation
 from perfscore.models.results import Evaluation
 from perfscore.pipeline import Rules, evaluate_form, load_data, score
-from perfscore.review.inputs import Text, Unit, read_unit
-from perfscore.review.rows import Problem, Row, department_row, row_of
+from perfscore.review.inputs import InputText, Unit, read_unit
+from perfscore.review.rows import ErrorRow, Row, department_row, row_of
 from perfscore.review.summary import Summary
 from perfscore.rubrics.model import Rubric
 
-Encoder = Callable[[Row | Problem], bytes]
+Encoder = Callable[[Row | ErrorRow], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class Reviewer:
     encode: Encoder | None = None
     limits: Limits = DEFAULT
 
-    def review(self, text: Text) -> Row | Problem:
+    def review(self, text: InputText) -> Row | ErrorRow:
         """One input, from its text alone: read once, scored under each rubric in turn."""
         file = text.file
         try:
@@ -44,28 +44,28 @@ class Reviewer:
             mine = score(loaded, Rules(self.mine), file, checks=False)
             strict = score(loaded, Rules(self.strict), file, data=data, text=text.text)
         except PerfscoreError as error:
-            return Problem.of(_at_line(error, text), file, text.line)
+            return ErrorRow.of(_at_line(error, text), file, text.line)
         if isinstance(mine, DepartmentEvaluation) and isinstance(strict, DepartmentEvaluation):
             return department_row(mine, strict, file, text.line)
         assert isinstance(mine, Evaluation) and isinstance(strict, Evaluation)
         return row_of(mine, strict, file, text.line)
 
-    def review_form(self, form: FormCase) -> Row | Problem:
+    def review_form(self, form: FormCase) -> Row | ErrorRow:
         """One table of a form; an error names its cell."""
         try:
             mine = evaluate_form(form, self.mine, checks=False)
             strict = evaluate_form(form, self.strict)
         except PerfscoreError as error:
-            return Problem.of(form.locate(error), form.file)
+            return ErrorRow.of(form.locate(error), form.file)
         return row_of(mine, strict, form.source, None)
 
-    def item(self, item: Text | FormCase | PerfscoreError) -> Row | Problem:
+    def item(self, item: InputText | FormCase | PerfscoreError) -> Row | ErrorRow:
         """A row for whatever one input gave."""
-        if isinstance(item, Text):
+        if isinstance(item, InputText):
             return self.review(item)
         if isinstance(item, FormCase):
             return self.review_form(item)
-        return Problem.of(item, item.file or "")
+        return ErrorRow.of(item, item.file or "")
 
     def unit(self, unit: Unit) -> Done:
         """Every input of ``unit``: rows (or, streaming, their encoded lines) and the summary."""
@@ -92,12 +92,12 @@ class Done:
     """What one unit gave."""
 
     size: int
-    results: list[Row | Problem] = field(default_factory=list)
+    results: list[Row | ErrorRow] = field(default_factory=list)
     lines: list[bytes] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)
 
 
-def _at_line(error: PerfscoreError, text: Text) -> PerfscoreError:
+def _at_line(error: PerfscoreError, text: InputText) -> PerfscoreError:
     """An error in one JSONL line, placed at that line (its column kept)."""
     if text.line is None:
         return error

@@ -21,7 +21,7 @@ NO_DEPARTMENT = "（未填主管部门）"
 
 
 @dataclass(slots=True)
-class Department:
+class DepartmentTotals:
     """Running totals of one 主管部门's submissions."""
 
     count: int = 0
@@ -31,7 +31,7 @@ class Department:
     review_sum: Decimal = ZERO
     over_claims: int = 0
 
-    def merge(self, other: Department) -> None:
+    def merge(self, other: DepartmentTotals) -> None:
         self.count += other.count
         self.claimed += other.claimed
         self.claimed_sum += other.claimed_sum
@@ -52,7 +52,7 @@ class Summary:
     unclaimed: int = 0
     with_errors: int = 0
     with_warnings: int = 0
-    departments: dict[str, Department] = field(default_factory=dict)
+    departments: dict[str, DepartmentTotals] = field(default_factory=dict)
     codes: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -67,7 +67,7 @@ class Summary:
         self.with_errors += row.errors > 0
         self.with_warnings += row.errors + row.warnings > 0
         self.codes.update(row.codes)
-        totals = self.departments.setdefault(row.department or NO_DEPARTMENT, Department())
+        totals = self.departments.setdefault(row.department or NO_DEPARTMENT, DepartmentTotals())
         totals.count += 1
         totals.score_sum += row.score
         totals.review_sum += row.review_score
@@ -85,7 +85,7 @@ class Summary:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.codes.update(other.codes)
         for department, totals in other.departments.items():
-            self.departments.setdefault(department, Department()).merge(totals)
+            self.departments.setdefault(department, DepartmentTotals()).merge(totals)
 
 
 #: The counts of a summary, added up when shares of the batch are merged.
@@ -125,4 +125,11 @@ def code_rows(summary: Summary, review: Review) -> list[dict[str, Any]]:
     ]
 
 
-__all__ = ["NO_DEPARTMENT", "Department", "Summary", "average", "code_rows", "department_rows"]
+__all__ = [
+    "NO_DEPARTMENT",
+    "DepartmentTotals",
+    "Summary",
+    "average",
+    "code_rows",
+    "department_rows",
+]

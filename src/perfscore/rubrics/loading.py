@@ -44,8 +44,8 @@ R = TypeVar("R", "Rubric", "DepartmentRubric")
 _MAGNITUDE: Final = 12
 #: A rubric is a page of TOML; a device or a huge file named as one is refused unread.
 _RUBRIC_BYTES: Final = 1 << 20
-Kind = Literal["project", "department"]
-KINDS: Final[tuple[Kind, ...]] = ("project", "department")
+RubricKind = Literal["project", "department"]
+KINDS: Final[tuple[RubricKind, ...]] = ("project", "department")
 
 
 def _validate_rubric(rubric: Rubric) -> list[Problem]:
@@ -96,7 +96,7 @@ def shipped() -> dict[str, Path]:
     }
 
 
-def _resolve(name: str, relative_to: Path | None, kind: Kind | None = None) -> Path:
+def _resolve(name: str, relative_to: Path | None, kind: RubricKind | None = None) -> Path:
     """A rubric's file; an unknown name lists the shipped rubrics (of ``kind``, if given)."""
     if name.endswith(".toml") or "/" in name or "\\" in name:
         path = Path(name)
@@ -108,10 +108,10 @@ def _resolve(name: str, relative_to: Path | None, kind: Kind | None = None) -> P
     raise RubricError(f"没有名为 '{name}' 的评分规则（内置：{'、'.join(names)}）")
 
 
-def _own_kind(path: Path) -> Kind | None:
+def _own_kind(path: Path) -> RubricKind | None:
     """The ``kind`` a rubric file itself states (``project`` if none; None if not a kind)."""
     kind = _read_toml(path)[0].get("kind", "project")
-    return cast(Kind, kind) if kind in KINDS else None
+    return cast(RubricKind, kind) if kind in KINDS else None
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -180,7 +180,7 @@ def _load_chain(
     if parent is None:
         return data, [(path, text)]
     kind = data.get("kind", "project")
-    resolved = _parent(parent, path, text, cast(Kind, kind) if kind in KINDS else None)
+    resolved = _parent(parent, path, text, cast(RubricKind, kind) if kind in KINDS else None)
     if resolved.resolve() in (*seen, real):
         chain = " → ".join(p.name for p in (*seen, real, resolved.resolve()))
         line = locate(text, ["extends"])
@@ -189,7 +189,7 @@ def _load_chain(
     return _merge(base, data), [(path, text), *texts]
 
 
-def _parent(parent: object, path: Path, text: str, kind: Kind | None) -> Path:
+def _parent(parent: object, path: Path, text: str, kind: RubricKind | None) -> Path:
     """The file ``extends`` names; an error names the extending file and the line."""
     line = locate(text, ["extends"])
     if not isinstance(parent, str):
@@ -204,19 +204,19 @@ def _parent(parent: object, path: Path, text: str, kind: Kind | None) -> Path:
     return resolved
 
 
-def rubric_kind(name_or_path: str | Path) -> Kind:
+def rubric_kind(name_or_path: str | Path) -> RubricKind:
     """Whether a rubric scores projects or departments: its ``kind`` (through ``extends``)."""
     path = _resolve(str(name_or_path), None)
     data, texts = _load_chain(path, ())
     return _kind(data, texts)
 
 
-def _kind(data: dict[str, Any], texts: list[tuple[Path, str]]) -> Kind:
+def _kind(data: dict[str, Any], texts: list[tuple[Path, str]]) -> RubricKind:
     kind = data.get("kind", "project")
     if kind not in KINDS:
         message = f"kind 应为 project 或 department，实际为 {kind!r}"
         raise _rubric_error(("kind",), message, texts)
-    return cast(Kind, kind)
+    return cast(RubricKind, kind)
 
 
 def _wrong_kind(message: str, texts: list[tuple[Path, str]]) -> RubricError:
@@ -328,7 +328,7 @@ __all__ = [
     "DEFAULT_RUBRIC",
     "KINDS",
     "REVIEW_RUBRIC",
-    "Kind",
+    "RubricKind",
     "load_department_rubric",
     "load_rubric",
     "rubric_kind",

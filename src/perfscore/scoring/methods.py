@@ -16,18 +16,18 @@ from perfscore.models.explanation import Explanation, Grade, GradeMet, Met, Miss
 from perfscore.models.numbers import ONE, ZERO
 from perfscore.models.operators import meets
 
-Kind = Literal["quantitative", "qualitative"]
+MethodKind = Literal["quantitative", "qualitative"]
 
 
-class Outcome(NamedTuple):
+class MethodOutcome(NamedTuple):
     """The share of the weight earned, in [0, 1], and how."""
 
     factor: Decimal
     explanation: Explanation
 
 
-QuantitativeMethod = Callable[[Decimal, Decimal, str], Outcome]
-QualitativeMethod = Callable[[Decimal, Decimal], Outcome]
+QuantitativeMethod = Callable[[Decimal, Decimal, str], MethodOutcome]
+QualitativeMethod = Callable[[Decimal, Decimal], MethodOutcome]
 
 QUANTITATIVE: Final[dict[str, QuantitativeMethod]] = {}
 QUALITATIVE: Final[dict[str, QualitativeMethod]] = {}
@@ -60,60 +60,60 @@ def _clamp(value: Decimal) -> Decimal:
     return max(ZERO, min(ONE, value))
 
 
-def _met(actual: Decimal, target: Decimal, operator: str) -> Outcome:
-    return Outcome(ONE, Met(actual, target, operator))
+def _met(actual: Decimal, target: Decimal, operator: str) -> MethodOutcome:
+    return MethodOutcome(ONE, Met(actual, target, operator))
 
 
 @quantitative("ratio-up")
-def ratio_up(actual: Decimal, target: Decimal, operator: str) -> Outcome:
+def ratio_up(actual: Decimal, target: Decimal, operator: str) -> MethodOutcome:
     """≥: met → full; else weight × 完成值/指标值."""
     if actual >= target:
         return _met(actual, target, "≥")
     factor = _clamp(actual / target) if target > 0 else ZERO
-    return Outcome(factor, Ratio("up", actual, target, factor))
+    return MethodOutcome(factor, Ratio("up", actual, target, factor))
 
 
 @quantitative("ratio-down")
-def ratio_down(actual: Decimal, target: Decimal, operator: str) -> Outcome:
+def ratio_down(actual: Decimal, target: Decimal, operator: str) -> MethodOutcome:
     """≤ (reverse indicator): met → full; else weight × 指标值/完成值."""
     if actual <= target:
         return _met(actual, target, "≤")
     factor = _clamp(target / actual) if actual > 0 and target > 0 else ZERO
-    return Outcome(factor, Ratio("down", actual, target, factor))
+    return MethodOutcome(factor, Ratio("down", actual, target, factor))
 
 
 @quantitative("nearer-ratio")
-def nearer_ratio(actual: Decimal, target: Decimal, operator: str) -> Outcome:
+def nearer_ratio(actual: Decimal, target: Decimal, operator: str) -> MethodOutcome:
     """＝: met → full; else weight × the smaller of 完成值/指标值 and 指标值/完成值."""
     if actual == target:
         return _met(actual, target, "＝")
     positive = actual > 0 and target > 0
     factor = _clamp(min(actual / target, target / actual)) if positive else ZERO
-    return Outcome(factor, Ratio("nearer", actual, target, factor))
+    return MethodOutcome(factor, Ratio("nearer", actual, target, factor))
 
 
 @quantitative("threshold")
-def threshold(actual: Decimal, target: Decimal, operator: str) -> Outcome:
+def threshold(actual: Decimal, target: Decimal, operator: str) -> MethodOutcome:
     """Met or not: full or nothing (strict limits, zero targets, points in time)."""
     if meets(operator, actual, target):
         return _met(actual, target, operator)
-    return Outcome(ZERO, Missed(actual, target, operator))
+    return MethodOutcome(ZERO, Missed(actual, target, operator))
 
 
 @qualitative("grade")
-def grade(actual: Decimal, target: Decimal) -> Outcome:
+def grade(actual: Decimal, target: Decimal) -> MethodOutcome:
     """定性: the actual's grade factor over the target's, never above 1."""
     if target <= 0 or actual >= target:
-        return Outcome(ONE, _GRADE_MET)
+        return MethodOutcome(ONE, _GRADE_MET)
     factor = _clamp(actual / target)
-    return Outcome(factor, Grade(actual, target))
+    return MethodOutcome(factor, Grade(actual, target))
 
 
 __all__ = [
     "QUALITATIVE",
     "QUANTITATIVE",
-    "Kind",
-    "Outcome",
+    "MethodKind",
+    "MethodOutcome",
     "qualitative",
     "quantitative",
 ]

@@ -15,7 +15,7 @@ from perfscore.errors import CaseError
 from perfscore.models.case import Indicator
 from perfscore.rubrics.model import Rows, Rubric, compact
 from perfscore.scoring.memo import recall
-from perfscore.scoring.weights import level_name
+from perfscore.scoring.weights import level_cell_name
 
 
 class Placeholders:
@@ -125,7 +125,7 @@ def level_keys(
     that lost its text, or a placeholder row) the level of the row above."""
     keys: list[str] = []
     for index, row in enumerate(rows):
-        named = level_name(row.level1)
+        named = level_cell_name(row.level1)
         key = levels.of(named) if named else None
         if key is None and not named:
             key = levels.of_second(row.level2) or (keys[-1] if keys else None)
@@ -139,7 +139,7 @@ def level_keys(
 
 def _unknown_level(row: Indicator, index: int, rubric: Rubric, source: str | None) -> CaseError:
     names = "、".join(level.name for level in rubric.levels.values())
-    if level_name(row.level1):
+    if level_cell_name(row.level1):
         message = f"无法识别的一级指标 '{row.level1}'"
     else:
         message = f"一级指标未填，无法从二级指标 '{row.level2 or ''}' 判断所属一级指标"

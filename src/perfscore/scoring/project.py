@@ -10,12 +10,12 @@ from perfscore.checks import run_checks
 from perfscore.errors import CaseError
 from perfscore.models.case import Budget, Case, Indicator
 from perfscore.models.explanation import (
-    Execution,
+    ExecutionBasis,
     Explanation,
     Overshoot,
     Phrase,
     Prefixed,
-    Qualitative,
+    QualitativeBasis,
     Said,
 )
 from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, half_up
@@ -29,7 +29,7 @@ from perfscore.models.results import (
     Status,
 )
 from perfscore.rubrics.model import Rubric
-from perfscore.scoring.methods import Outcome
+from perfscore.scoring.methods import MethodOutcome
 from perfscore.scoring.placement import level_keys, not_applicable
 from perfscore.scoring.plan import Plan
 from perfscore.scoring.values import Reading, convert, read_actual, read_target
@@ -148,7 +148,7 @@ def score_execution(budget: Budget, rubric: Rubric) -> ExecutionResult:
     rate = half_up(exact, rubric.rounding)
     used = min(rate if rules.round_rate_first else exact, HUNDRED)
     score = half_up(rules.weight * used / HUNDRED, rubric.rounding)
-    basis: Explanation = Execution(executed or ZERO, adjusted, rate, rules.weight, used, score)
+    basis: Explanation = ExecutionBasis(executed or ZERO, adjusted, rate, rules.weight, used, score)
     if from_initial:
         basis = Prefixed("未填调整后预算，按年初预算计；", basis)
     return ExecutionResult(
@@ -170,7 +170,7 @@ def score_indicator(
     is_cost = plan.levels.is_cost(row.level1, row.level2)
     is_time = row.unit in rubric.quantitative.time_units
     qualitative = row.operator == QUALITATIVE_SYMBOL or target.kind in ("grade", "scale", "text")
-    operator = None if qualitative else row.operator or default_operator(target, is_cost, rubric)
+    operator = None if qualitative else row.operator or operator_by_default(target, is_cost, rubric)
     if operator is None:
         outcome, status, in_unit = _qualitative(target, actual, plan)
     else:
@@ -193,7 +193,7 @@ def score_indicator(
     )
 
 
-def default_operator(target: Reading, is_cost: bool, rubric: Rubric) -> str:
+def operator_by_default(target: Reading, is_cost: bool, rubric: Rubric) -> str:
     """The operator a quantitative row written with none is scored by: the rubric's default for
     a target of 0, for a cost indicator, or for any other row."""
     rules = rubric.quantitative
@@ -202,7 +202,7 @@ def default_operator(target: Reading, is_cost: bool, rubric: Rubric) -> str:
     return rules.cost_operator if is_cost else rules.default_operator
 
 
-Scoring = tuple[Outcome, Status, Decimal | None]
+Scoring = tuple[MethodOutcome, Status, Decimal | None]
 
 
 def _status(factor: Decimal) -> Status:
@@ -212,7 +212,7 @@ def _status(factor: Decimal) -> Status:
 
 
 def _unscored(explanation: Explanation) -> Scoring:
-    return Outcome(ZERO, explanation), "unscored", None
+    return MethodOutcome(ZERO, explanation), "unscored", None
 
 
 _NO_ACTUAL: Final = Said("未填完成值，不得分")
@@ -225,14 +225,14 @@ def _qualitative(target: Reading, actual: Reading, plan: Plan) -> Scoring:
     same = plan.rubric.qualitative.same_as_target
     if same is not None and _says_target(target, actual):
         said = Said(f"定性指标：完成值与指标值 '{target.text}' 表述一致，系数 {fmt(same)}")
-        return Outcome(same, said), _status(same), None
+        return MethodOutcome(same, said), _status(same), None
     if actual.factor is None:
         shown = actual.text or fmt_plain(actual.number or ZERO)
         return _unscored(Said(f"完成值 '{shown}' 不是可识别的等级或短语，不得分"))
     target_factor = target.factor if target.kind == "grade" and target.factor is not None else ONE
     outcome = plan.qualitative(actual.factor, target_factor)
-    explanation = Qualitative(actual.text, actual.factor, outcome.explanation)
-    return Outcome(outcome.factor, explanation), _status(outcome.factor), None
+    explanation = QualitativeBasis(actual.text, actual.factor, outcome.explanation)
+    return MethodOutcome(outcome.factor, explanation), _status(outcome.factor), None
 
 
 def _says_target(target: Reading, actual: Reading) -> bool:
@@ -265,7 +265,7 @@ def _quantitative(
     plain = key == operator and row.operator is not None and actual.kind == "number"
     prefix = "" if plain and actual.operator is None else _prefix(row, operator, key, actual)
     if prefix:
-        outcome = Outcome(outcome.factor, Prefixed(prefix, outcome.explanation))
+        outcome = MethodOutcome(outcome.factor, Prefixed(prefix, outcome.explanation))
     return outcome, _status(outcome.factor), value
 
 
@@ -295,19 +295,19 @@ def _text_actual(actual: Reading, rubric: Rubric) -> Scoring:
     if rubric.quantitative.text_actual == "zero":
         return _unscored(Said(f"定量指标的完成值为文字 '{actual.text}'，无法核实，不得分"))
     phrase = Phrase(actual.text, actual.factor)
-    return Outcome(actual.factor, phrase), _status(actual.factor), None
+    return MethodOutcome(actual.factor, phrase), _status(actual.factor), None
 
 
 def _overshoot(
-    outcome: Outcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
-) -> Outcome:
+    outcome: MethodOutcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
+) -> MethodOutcome:
     rules = rubric.quantitative
     if not rules.overshoot_deduct or operator not in rules.overshoot_operators or target <= 0:
         return outcome
     if actual / target <= rules.overshoot_ratio:
         return outcome
     factor = target / actual
-    return Outcome(factor, Overshoot(outcome.explanation, rules.overshoot_ratio, factor))
+    return MethodOutcome(factor, Overshoot(outcome.explanation, rules.overshoot_ratio, factor))
 
 
 def _tally(
@@ -333,8 +333,8 @@ def _tally(
 
 __all__ = [
     "budget_column",
-    "default_operator",
     "evaluate",
+    "operator_by_default",
     "score_execution",
     "score_indicator",
 ]

@@ -44,7 +44,7 @@ def without_points(level1: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def level_name(level1: str) -> str:
+def level_cell_name(level1: str) -> str:
     """The name a 一级指标 cell gives, points and blanks removed: ``"产 出 指 标（50分）"`` ->
     ``"产出指标"``, ``"(50分)"`` -> ``""``."""
     return compact(without_points(level1))
@@ -151,4 +151,4 @@ def _stated_levels(indicators: Sequence[Indicator], levels: Sequence[str]) -> di
     return stated
 
 
-__all__ = ["allocate", "apportion", "level_name", "stated_points", "without_points"]
+__all__ = ["allocate", "apportion", "level_cell_name", "stated_points", "without_points"]

@@ -31,11 +31,11 @@ if TYPE_CHECKING:  # department models: imported when a department is scored
     from perfscore.models.department import Accounts
 
 #: (label, amount, stated share) of one part of a total.
-Row = tuple[str, Decimal | None, Decimal | None]
+ShareRow = tuple[str, Decimal | None, Decimal | None]
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
+class StatedShare:
     """One stated share: what it is, of what, and where it is stated."""
 
     label: str
@@ -55,7 +55,7 @@ class Share:
 class Group:
     """The shares of one total; ``whole`` when every part of the total states one."""
 
-    shares: tuple[Share, ...]
+    shares: tuple[StatedShare, ...]
     whole: bool
 
 
@@ -63,13 +63,13 @@ class Group:
 class Verdict:
     """A stated share that is not what it computes to; ``sums`` (stated, computed) if nudged."""
 
-    share: Share
+    share: StatedShare
     sums: tuple[Decimal, Decimal] | None
 
 
-def _group(rows: Sequence[Row], total: Decimal, of: str, where: str) -> Group:
+def _group(rows: Sequence[ShareRow], total: Decimal, of: str, where: str) -> Group:
     shares = tuple(
-        Share(f"{label}占比", share, amount, total, of, f"{where}[{index}].share")
+        StatedShare(f"{label}占比", share, amount, total, of, f"{where}[{index}].share")
         for index, (label, amount, share) in enumerate(rows)
         if share is not None and amount is not None
     )
@@ -79,7 +79,7 @@ def _group(rows: Sequence[Row], total: Decimal, of: str, where: str) -> Group:
 def groups(accounts: Accounts) -> Iterator[Group]:
     """Every group of stated shares, and 一般公共预算财政拨款支出's share on its own."""
     income, spending = accounts.income, accounts.spending
-    rows: list[Row] = [(part.name, part.amount, part.share) for part in income.parts]
+    rows: list[ShareRow] = [(part.name, part.amount, part.share) for part in income.parts]
     yield _group(rows, income.total, "本年收入合计", "$.accounts.income.parts")
     rows = [(part.name, part.amount, part.share) for part in spending.parts]
     yield _group(rows, spending.total, "本年支出合计", "$.accounts.spending.parts")
@@ -92,7 +92,7 @@ def groups(accounts: Accounts) -> Iterator[Group]:
             label = f"{of}占本年支出合计的比例"
             where = "$.accounts.general.share_of_spending"
             stated, current = general.share_of_spending, general.current
-            share = Share(label, stated, current, spending.total, "本年支出合计", where)
+            share = StatedShare(label, stated, current, spending.total, "本年支出合计", where)
             yield Group((share,), whole=False)
     three = accounts.three_public
     if three is not None:
@@ -124,7 +124,7 @@ def verdicts(accounts: Accounts) -> Iterator[Verdict]:
             yield Verdict(share, sums if nudged else None)
 
 
-def _text(share: Share) -> str:
+def _text(share: StatedShare) -> str:
     computed = share.computed
     if computed is None:
         return f"{share.label}填报 {plain(share.stated)}%，但{share.of}为 0，占比无法计算"
@@ -177,4 +177,12 @@ def share_adjusted(context: AccountsContext, options: Options) -> Iterator[Raise
             )
 
 
-__all__ = ["Group", "Share", "Verdict", "groups", "share_adjusted", "share_mismatch", "verdicts"]
+__all__ = [
+    "Group",
+    "StatedShare",
+    "Verdict",
+    "groups",
+    "share_adjusted",
+    "share_mismatch",
+    "verdicts",
+]

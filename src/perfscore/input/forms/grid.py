@@ -32,7 +32,7 @@ _NUMBERING: Final = re.compile(
     r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)"
 )
 
-Value = str | int | Decimal | bool | None
+CellValue = str | int | Decimal | bool | None
 
 
 def label(text: object) -> str:
@@ -53,7 +53,7 @@ class Cell:
 
     row: int
     column: int
-    value: Value
+    value: CellValue
 
     @property
     def ref(self) -> str:
@@ -72,7 +72,7 @@ class Grid:
     def __init__(self, sheet: Worksheet) -> None:
         self.title = sheet.title
         self.rows = sheet.max_row
-        self._values: dict[tuple[int, int], Value] = {}
+        self._values: dict[tuple[int, int], CellValue] = {}
         self._anchor: dict[tuple[int, int], tuple[int, int]] = {}
         self._width: dict[int, int] = {}
         self._bounds: dict[tuple[int, int], tuple[int, int]] = {}
@@ -132,7 +132,7 @@ class Grid:
                 yield Cell(r, c, value)
 
 
-def _value(raw: object, number_format: str) -> Value:
+def _value(raw: object, number_format: str) -> CellValue:
     """A cell's content as the case format takes it (see :class:`Cell`)."""
     if raw is None or isinstance(raw, bool):
         return raw
@@ -148,7 +148,7 @@ def _value(raw: object, number_format: str) -> Value:
     return str(raw)
 
 
-def _number(raw: int | float, percent: bool) -> Value:
+def _number(raw: int | float, percent: bool) -> CellValue:
     """A stored number, exactly; a cell formatted as a percentage reads ``"96.96%"``."""
     if isinstance(raw, float) and not math.isfinite(raw):
         return str(raw)
@@ -164,4 +164,4 @@ def _number(raw: int | float, percent: bool) -> Value:
     return number
 
 
-__all__ = ["DASHES", "EXCEL_ERRORS", "Cell", "Grid", "Value", "label"]
+__all__ = ["DASHES", "EXCEL_ERRORS", "Cell", "CellValue", "Grid", "label"]

@@ -11,7 +11,7 @@ from typing import Final, Literal
 
 from perfscore.models.operators import QUALITATIVE_SYMBOL, QUANTITATIVE_SYMBOLS, SYMBOLS
 
-Kind = Literal["text", "number", "operator", "level1", "level2"]
+CellKind = Literal["text", "number", "operator", "level1", "level2"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class Column:
     label: str
     field: str
     width: int
-    kind: Kind = "text"
+    kind: CellKind = "text"
     hint: str = ""
 
 
@@ -165,7 +165,7 @@ __all__ = [
     "MOF_2020",
     "OPERATOR_CHOICES",
     "SICHUAN_2023",
+    "CellKind",
     "Column",
-    "Kind",
     "Layout",
 ]

@@ -6,8 +6,8 @@ from typing import Any, Final
 
 from perfscore.input.forms import labels as L
 from perfscore.input.forms.formcase import Place
-from perfscore.input.forms.grid import Cell, Value
-from perfscore.input.forms.table import Table, drop_none, number
+from perfscore.input.forms.grid import Cell, CellValue
+from perfscore.input.forms.table import Table, cell_number, drop_none
 from perfscore.models.numbers import split_leading_number
 from perfscore.models.operators import QUALITATIVE_SYMBOL
 from perfscore.models.scalars import split_operator
@@ -20,7 +20,7 @@ _MIN_MONEY_COLUMNS: Final = 2
 
 def header(table: Table) -> dict[str, Any]:
     """项目名称 and the rest of the block above the tables: project, goal and summary."""
-    project: dict[str, Value] = {}
+    project: dict[str, CellValue] = {}
     for cell in table.labelled(L.PROJECT):
         field = L.PROJECT[cell.label]
         if field not in project:
@@ -34,7 +34,7 @@ def header(table: Table) -> dict[str, Any]:
     return drop_none({**data, "summary": _text(table, L.SUMMARY, "$.summary")})
 
 
-def _text(table: Table, vocabulary: frozenset[str], path: str) -> Value:
+def _text(table: Table, vocabulary: frozenset[str], path: str) -> CellValue:
     cell = next(table.labelled(vocabulary), None)
     if cell is None:
         return None
@@ -56,10 +56,10 @@ def _header_row(table: Table, vocabulary: dict[str, str], wanted: int) -> tuple[
 
 def _values(
     table: Table, row: int, columns: Columns, prefix: str, as_written: frozenset[str] = frozenset()
-) -> dict[str, Value]:
+) -> dict[str, CellValue]:
     """The row's values under ``columns``; a cell merged in from the left is not one of them.
     Fields in ``as_written`` keep dashes and prompts as printed."""
-    values: dict[str, Value] = {}
+    values: dict[str, CellValue] = {}
     for column, (field, label) in columns.items():
         cell = table.grid.at(row, column)
         if cell is not None and table.grid.origin(cell)[1] != column:
@@ -138,9 +138,11 @@ def _ends_budget(table: Table, row: int, name: Cell | None, columns: Columns) ->
     return name is None and not filled
 
 
-def _rate_as_percent(values: dict[str, Value]) -> None:
+def _rate_as_percent(values: dict[str, CellValue]) -> None:
     """A rate stored as a fraction (0.9696 for 96.96%), told apart by the row's own arithmetic."""
-    rate, executed, adjusted = (number(values.get(k)) for k in ("rate", "executed", "adjusted"))
+    rate, executed, adjusted = (
+        cell_number(values.get(k)) for k in ("rate", "executed", "adjusted")
+    )
     if rate is None or isinstance(values.get("rate"), str) or not executed or not adjusted:
         return
     computed = executed / adjusted * 100
@@ -156,7 +158,7 @@ def _in_yuan(table: Table, row: int) -> bool:
     return not any("万元" in t for t in texts) and any("（元）" in t or "(元)" in t for t in texts)
 
 
-def indicators(table: Table) -> tuple[list[dict[str, Any]], Value | bool]:
+def indicators(table: Table) -> tuple[list[dict[str, Any]], CellValue | bool]:
     """绩效指标: one dict per indicator row, and the claimed total from the closing row (False
     when the table has no closing row, None when it has one with no score on it)."""
     vocabulary = {k: v for k, v in L.INDICATOR_COLUMNS.items() if v in ("level1", "name")}
@@ -223,7 +225,7 @@ def _indicator(
     return drop_none(values)
 
 
-def _qualitative_text(target: Value) -> bool:
+def _qualitative_text(target: CellValue) -> bool:
     """A target in words ("优良中低差"), not a number nor "≥50个"."""
     if not isinstance(target, str):
         return False
@@ -245,7 +247,7 @@ def _has_content(table: Table, row: int, columns: Columns) -> bool:
     return False
 
 
-def _closing(table: Table, row: int, columns: Columns) -> tuple[bool, Value]:
+def _closing(table: Table, row: int, columns: Columns) -> tuple[bool, CellValue]:
     """Whether ``row`` is the table's closing 总分/合计 row, and the claimed total on it."""
     limit = _field_column(columns, "name") or min(columns)
     own = [c for c in table.grid.row(row) if table.grid.own(c) and c.column <= limit]
@@ -254,7 +256,7 @@ def _closing(table: Table, row: int, columns: Columns) -> tuple[bool, Value]:
         return False, None
     weight_column = _field_column(columns, "weight")
     weight = None if weight_column is None else table.grid.at(row, weight_column)
-    stated = number(weight.value) if weight is not None else None
+    stated = cell_number(weight.value) if weight is not None else None
     if stated is not None and stated != L.WHOLE_TABLE:
         return False, None  # the indicators' subtotal (90), not the table's total
     column = _field_column(columns, "score")
@@ -263,11 +265,11 @@ def _closing(table: Table, row: int, columns: Columns) -> tuple[bool, Value]:
     return True, table.take(cell, "$.claimed_score", total.label, at)
 
 
-def claimed_elsewhere(table: Table) -> Value:
+def claimed_elsewhere(table: Table) -> CellValue:
     """A 自评得分 written beside its label outside the indicator table."""
     for cell in table.labelled(L.TOTALS):
         found, at = table.right_of(cell)
-        if found is not None and number(found.value) is not None:
+        if found is not None and cell_number(found.value) is not None:
             return table.take(found, "$.claimed_score", cell.label, at)
     return None
 

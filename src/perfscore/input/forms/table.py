@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from perfscore.errors import CaseError
 from perfscore.input.forms import labels as L
 from perfscore.input.forms.formcase import Place
-from perfscore.input.forms.grid import DASHES, EXCEL_ERRORS, Cell, Grid, Value
+from perfscore.input.forms.grid import DASHES, EXCEL_ERRORS, Cell, CellValue, Grid
 
 
 @dataclass(slots=True)
@@ -42,7 +42,7 @@ class Table:
         at: tuple[int, int],
         *,
         as_written: bool = False,
-    ) -> Value:
+    ) -> CellValue:
         """A value for ``path``; dashes and unfilled prompts are none, Excel errors refused.
 
         ``as_written``: a dash or a prompt is kept as the form printed it (an indicator's name,
@@ -99,7 +99,7 @@ class Table:
         return CaseError(message, file=self.file, path=self.where(row, column))
 
 
-def number(value: Value) -> Decimal | None:
+def cell_number(value: CellValue) -> Decimal | None:
     """``value`` as a number if it is one (stored or typed as text)."""
     if isinstance(value, bool) or value is None:
         return None
@@ -116,4 +116,4 @@ def drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-__all__ = ["Table", "drop_none", "number"]
+__all__ = ["Table", "cell_number", "drop_none"]

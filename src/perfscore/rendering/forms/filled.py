@@ -42,12 +42,12 @@ from perfscore.rendering.forms.sheet import (
     BORDER,
     CLOSING_HEIGHT,
     Geometry,
-    Value,
+    SheetValue,
     draw,
+    form_rate,
+    form_title,
     layout_named,
     level_choices,
-    project_title,
-    rate_text,
     write_cell,
 )
 from perfscore.rendering.narrative import summary
@@ -150,14 +150,14 @@ def _fill(sheet: Worksheet, layout: Layout, evaluation: Evaluation) -> None:
     _conclusions(sheet, geometry, evaluation)
     last = geometry.width + len(_COMPUTED_WIDTHS)
     fit_rows(sheet, geometry.indicator_first, geometry.indicator_last, last)
-    set_up(sheet, form_printing(geometry, last, "landscape", project_title(evaluation.case)))
+    set_up(sheet, form_printing(geometry, last, "landscape", form_title(evaluation.case)))
 
 
 def _budget(sheet: Worksheet, geometry: Geometry, evaluation: Evaluation) -> None:
     """复核执行率 and 复核得分 beside the budget's total row."""
     execution, row = evaluation.execution, geometry.budget_total
     _head(sheet, geometry.budget_header, geometry.width + 1, BUDGET_HEAD)
-    _computed(sheet, (row, geometry.width + 1), rate_text(execution.rate))
+    _computed(sheet, (row, geometry.width + 1), form_rate(execution.rate))
     columns = (geometry.width + 2, geometry.budget_columns["score"])
     _score(sheet, row, columns, execution.score, evaluation.case.budget.score)
 
@@ -209,7 +209,7 @@ def _head(sheet: Worksheet, row: int, first: int, labels: tuple[str, ...]) -> No
         cell.border = BORDER
 
 
-def _computed(sheet: Worksheet, place: tuple[int, int], value: Value) -> None:
+def _computed(sheet: Worksheet, place: tuple[int, int], value: SheetValue) -> None:
     """A computed cell: scores shown with two places."""
     cell = write_cell(sheet, *place, value)
     cell.border = BORDER
@@ -239,7 +239,7 @@ def _findings(sheet: Worksheet, drawn: Sequence[tuple[Evaluation, Drawn]]) -> No
     sheet.freeze_panes = "A2"
     row = 1
     for evaluation, written in drawn:
-        project = project_title(evaluation.case)
+        project = form_title(evaluation.case)
         for finding in evaluation.findings:
             row += 1
             where, link = written.locate(finding)

@@ -37,7 +37,7 @@ from perfscore.rendering.forms.printing import WRAP
 from perfscore.rubrics.model import Rubric
 
 #: What a cell can be given: a number, a text, or nothing.
-Value = Decimal | int | str | None
+SheetValue = Decimal | int | str | None
 
 LABEL_WIDTH: Final = 14
 TITLE_ROW: Final = 1
@@ -114,29 +114,29 @@ def layout_named(name: str) -> Layout:
     return layout
 
 
-def project_title(case: Case) -> str:
+def form_title(case: Case) -> str:
     """The project name as the forms print it: ``code-name``, or the name alone."""
     project = case.project
     return f"{project.code}-{project.name}" if project.code else project.name
 
 
-def number(value: Decimal) -> int | float:
+def sheet_number(value: Decimal) -> int | float:
     """A Decimal as a spreadsheet number: an int when integral, else a float."""
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def rate_text(rate: Decimal | None) -> str | None:
+def form_rate(rate: Decimal | None) -> str | None:
     """A rate in percentage points as a form writes it: ``96.96`` -> ``"96.96%"``."""
     return None if rate is None else f"{rate:f}%"
 
 
 def write_cell(
-    sheet: Worksheet, row: int, column: int, value: Value, *, bold: bool = False
+    sheet: Worksheet, row: int, column: int, value: SheetValue, *, bold: bool = False
 ) -> Cell | MergedCell:
     """``value`` into a cell: Decimals as numbers, text as a string cell never run as a formula."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, Decimal):
-        cell.value = number(value)
+        cell.value = sheet_number(value)
     elif isinstance(value, str):
         cell.value = value
         cell.data_type = "s"
@@ -228,7 +228,7 @@ def _project(pen: _Pen) -> None:
     case, (name, department, implementer) = pen.case, pen.layout.project
     project = None if case is None else case.project
     write_cell(pen.sheet, PROJECT_ROW, 1, name, bold=True)
-    _span(pen, PROJECT_ROW, 2, pen.width, None if case is None else project_title(case))
+    _span(pen, PROJECT_ROW, 2, pen.width, None if case is None else form_title(case))
     write_cell(pen.sheet, DEPARTMENT_ROW, 1, department, bold=True)
     _span(pen, DEPARTMENT_ROW, 2, pen.mid, None if project is None else project.department)
     write_cell(pen.sheet, DEPARTMENT_ROW, pen.mid + 1, implementer, bold=True)
@@ -299,12 +299,12 @@ def _bare(label: str) -> str:
     return label.strip()
 
 
-def _budget_value(values: BudgetRow | None, field: str) -> Value:
+def _budget_value(values: BudgetRow | None, field: str) -> SheetValue:
     """One cell of a budget row; weight and score exist on the total only."""
     if values is None:
         return None
     value: Decimal | None = getattr(values, field, None)
-    return rate_text(value) if field == "rate" else value
+    return form_rate(value) if field == "rate" else value
 
 
 def _reason(pen: _Pen, row: int) -> int | None:
@@ -334,15 +334,15 @@ def _indicators(pen: _Pen, header: int, rows: int) -> int:
     return last
 
 
-def indicator_value(indicator: Indicator, field: str, *, combined: bool) -> Value:
+def indicator_value(indicator: Indicator, field: str, *, combined: bool) -> SheetValue:
     """One cell of an indicator row; ``combined``: the target as one string (``≥50个``)."""
     if field == "target" and combined:
         return target_text(indicator)
-    value: Value = getattr(indicator, field)
+    value: SheetValue = getattr(indicator, field)
     return value
 
 
-def target_text(indicator: Indicator) -> Value:
+def target_text(indicator: Indicator) -> SheetValue:
     """The target as forms without 指标性质/度量单位 write it: ``≥50个``; ``定性``: the text."""
     target = indicator.target
     if target is None or (indicator.operator is None and indicator.unit is None):
@@ -378,7 +378,7 @@ def _span(
     row: int,
     first: int,
     last: int,
-    value: Value,
+    value: SheetValue,
     *,
     bold: bool = False,
     wrap: bool = False,
@@ -464,14 +464,14 @@ __all__ = [
     "LABEL_WIDTH",
     "LIST_LIMIT",
     "Geometry",
-    "Value",
+    "SheetValue",
     "budget_lines",
     "draw",
+    "form_rate",
+    "form_title",
     "indicator_value",
     "layout_named",
-    "number",
-    "project_title",
-    "rate_text",
+    "sheet_number",
     "target_text",
     "validation",
     "write_cell",

@@ -15,23 +15,25 @@ from perfscore.models.results import Evaluation
 from perfscore.rendering.report.context import Report, report_of
 from perfscore.rendering.report.files import file_stem, is_folder, make_folder, unique_names
 from perfscore.rendering.report.html import render_html
-from perfscore.rendering.report.markdown import render_markdown
-from perfscore.rendering.report.templates import environment, template_error
+from perfscore.rendering.report.markdown import render_report_markdown
+from perfscore.rendering.report.templates import report_environment, template_error
 from perfscore.rendering.report.texts import texts_of
 from perfscore.rendering.report.word import write_docx
 
-Format = Literal["md", "html", "docx"]
+ReportFormat = Literal["md", "html", "docx"]
 
 
-def render_report(evaluation: Evaluation, form: Format, folder: str | None = None) -> bytes:
+def render_report(evaluation: Evaluation, form: ReportFormat, folder: str | None = None) -> bytes:
     """One report as the bytes of its file; ``folder`` holds templates that replace the shipped."""
     report = report_of(evaluation)
     try:
-        texts = texts_of(report, environment(folder, html=False))
+        texts = texts_of(report, report_environment(folder, html=False))
         if form == "md":
-            return render_markdown(report, texts, environment(folder, html=False)).encode()
+            return render_report_markdown(
+                report, texts, report_environment(folder, html=False)
+            ).encode()
         if form == "html":
-            return render_html(report, texts, environment(folder, html=True)).encode()
+            return render_html(report, texts, report_environment(folder, html=True)).encode()
     except TemplateError as error:
         raise template_error(error, folder) from None
     stream = io.BytesIO()
@@ -55,8 +57,8 @@ def render_docx(evaluation: Evaluation, templates: str | None) -> bytes:
 
 
 __all__ = [
-    "Format",
     "Report",
+    "ReportFormat",
     "file_stem",
     "is_folder",
     "make_folder",

@@ -13,10 +13,10 @@ from perfscore.rendering.report.context import Report
 from perfscore.rendering.report.texts import Texts
 
 
-def render_markdown(report: Report, texts: Texts, environment: Environment) -> str:
+def render_report_markdown(report: Report, texts: Texts, environment: Environment) -> str:
     """One report as a Markdown document."""
     rendered: str = environment.get_template("report.md.j2").render(r=report, t=texts)
     return rendered
 
 
-__all__ = ["render_markdown"]
+__all__ = ["render_report_markdown"]

@@ -18,7 +18,7 @@ from perfscore.rendering import jinja
 TEMPLATES = ("text.j2", "report.md.j2", "report.html.j2", "chart.svg.j2")
 
 
-def environment(folder: str | None, html: bool) -> Environment:
+def report_environment(folder: str | None, html: bool) -> Environment:
     """Templates from ``folder`` (or only the shipped ones); ``html`` escapes every value."""
     return jinja.environment("report", "html" if html else "markdown", folder)
 
@@ -31,4 +31,4 @@ def template_error(error: TemplateError, folder: str | None) -> PerfscoreError:
     return PerfscoreError(f"报告模板有误：{error.message or error}", file=where, line=line)
 
 
-__all__ = ["TEMPLATES", "environment", "template_error"]
+__all__ = ["TEMPLATES", "report_environment", "template_error"]
