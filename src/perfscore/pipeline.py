@@ -11,7 +11,7 @@ checks), and becomes a result (``Evaluation`` or ``DepartmentEvaluation``) or a
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, Union
@@ -21,7 +21,7 @@ from perfscore.checks.registry import by_severity
 from perfscore.errors import CaseError, PerfscoreError
 from perfscore.input.forms.formcase import FormCase
 from perfscore.input.jsonfile import case_from_data, parse_json, read_text
-from perfscore.input.limits import Limits
+from perfscore.input.limits import DEFAULT, Limits
 from perfscore.input.paths import CASE_SUFFIXES, case_paths, is_workbook
 from perfscore.models.case import Case
 from perfscore.models.kinds import is_department
@@ -56,7 +56,7 @@ class Rules:
     project: Rubric
     #: The department rubric ``--rubric`` named, if it named one.
     department_name: str | None = None
-    limits: Limits = field(default_factory=Limits)
+    limits: Limits = DEFAULT
 
     def department_for(self, case: DepartmentCase, file: str | None) -> DepartmentRubric:
         """The rubric named, else the one the case follows (``evaluation.framework``), else the
@@ -81,7 +81,7 @@ def _department_rubric(name: str) -> DepartmentRubric:
 def rules_named(name: str, limits: Limits | None = None) -> Rules:
     """``--rubric``: a project rubric (departments under the default department rubric), or a
     department rubric (its projects under the project rubric it names)."""
-    limits = limits or Limits()
+    limits = limits or DEFAULT
     if rubric_kind(name) == "project":
         return Rules(load_rubric(name), limits=limits)
     department = _department_rubric(name)

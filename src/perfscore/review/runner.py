@@ -34,6 +34,12 @@ class Reviewer:
     strict: Rubric
     encode: Encoder | None = None
     limits: Limits = DEFAULT
+    #: The two rubrics as the pipeline takes them, made once (not per input).
+    rules: tuple[Rules, Rules] = field(init=False)
+
+    def __post_init__(self) -> None:
+        rules = (Rules(self.mine, limits=self.limits), Rules(self.strict, limits=self.limits))
+        object.__setattr__(self, "rules", rules)
 
     def review(self, text: InputText) -> Row | ErrorRow:
         """One input, from its text alone: read once, scored under each rubric in turn."""
@@ -41,8 +47,9 @@ class Reviewer:
         try:
             data = parse_json(text.text, file, self.limits)
             loaded = load_data(data, file)
-            mine = score(loaded, Rules(self.mine), file, checks=False)
-            strict = score(loaded, Rules(self.strict), file, data=data, text=text.text)
+            mine_rules, strict_rules = self.rules
+            mine = score(loaded, mine_rules, file, checks=False)
+            strict = score(loaded, strict_rules, file, data=data, text=text.text)
         except PerfscoreError as error:
             return ErrorRow.of(_at_line(error, text), file, text.line)
         if isinstance(mine, DepartmentEvaluation) and isinstance(strict, DepartmentEvaluation):

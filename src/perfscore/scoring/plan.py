@@ -70,7 +70,7 @@ def _build(rubric: Rubric) -> Plan:
 
 
 class _Plans:
-    """The plans of the last :data:`PLANS_KEPT` rubrics, most recent first.
+    """The plans of the last :data:`PLANS_KEPT` rubrics met, newest first.
 
     Keyed by the rubric itself: the same object is found by identity (the usual case, one
     comparison), an equal rubric loaded again by value. The cache holds the rubrics it keys
@@ -84,21 +84,16 @@ class _Plans:
         self._plans: list[Plan] = []
 
     def get(self, rubric: Rubric) -> Plan:
-        plans = self._plans
-        if plans and plans[0].rubric is rubric:
-            return plans[0]
-        found = next((p for p in plans if p.rubric is rubric), None)
-        if found is not None:
-            plans.remove(found)
+        for plan in self._plans:  # a run's one or two rubrics: found by identity, in place
+            if plan.rubric is rubric:
+                return plan
+        found = next((p for p in self._plans if p.rubric == rubric), None)
+        if found is not None:  # the same rules loaded again: the compiled parts serve it
+            found = replace(found, rubric=rubric)
         else:
-            found = next((p for p in plans if p.rubric == rubric), None)
-            if found is not None:  # the same rules loaded again: the compiled parts serve it
-                plans.remove(found)
-                found = replace(found, rubric=rubric)
-            else:
-                found = _build(rubric)
-        plans.insert(0, found)
-        del plans[PLANS_KEPT:]
+            found = _build(rubric)
+        self._plans.insert(0, found)
+        del self._plans[PLANS_KEPT:]
         return found
 
 
