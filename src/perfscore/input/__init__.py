@@ -2,3 +2,5 @@
 
 Everything that turns a file (or bytes, or parsed data) into a case model lives here, and every
 refusal is a ``CaseError`` naming the file and where in it. Nothing here scores or renders."""
+
+__all__: list[str] = []

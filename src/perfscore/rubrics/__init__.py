@@ -4,3 +4,5 @@ shipped presets or files, with ``extends`` (``loading``).
 The shipped TOML files are package data in ``perfscore.rubrics.shipped`` (the top-level
 ``rubrics/`` folder of the repository). A new rule is a new option here and is read in scoring or
 checks; nothing in the rubric layer scores."""
+
+__all__: list[str] = []

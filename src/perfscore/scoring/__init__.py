@@ -4,3 +4,5 @@
 ``methods``, values read by ``values``, weights set by ``weights``); ``department`` scores a
 department rubric's items with the methods of ``department_methods``. A new scoring method is a
 registered function in one of those two method modules, chosen by name in a rubric."""
+
+__all__: list[str] = []
