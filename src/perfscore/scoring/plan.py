@@ -87,11 +87,9 @@ class _Plans:
         for plan in self._plans:  # a run's one or two rubrics: found by identity, in place
             if plan.rubric is rubric:
                 return plan
-        found = next((p for p in self._plans if p.rubric == rubric), None)
-        if found is not None:  # the same rules loaded again: the compiled parts serve it
-            found = replace(found, rubric=rubric)
-        else:
-            found = _build(rubric)
+        same = next((p for p in self._plans if p.rubric == rubric), None)
+        # The same rules loaded again: the compiled parts serve it.
+        found = _build(rubric) if same is None else replace(same, rubric=rubric)
         self._plans.insert(0, found)
         del self._plans[PLANS_KEPT:]
         return found
