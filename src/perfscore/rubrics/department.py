@@ -25,7 +25,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from perfscore.models.numbers import HUNDRED, ZERO, fmt_plain
-from perfscore.rubrics.model import CheckConfig
+from perfscore.rubrics.model import CheckConfig, band
 from perfscore.rubrics.problems import Problem
 from perfscore.scoring.department_methods import ENTERED, METHODS, option_problems
 
@@ -112,10 +112,7 @@ class DepartmentRubric(BaseModel):
 
     def grade_of(self, score: Decimal) -> str:
         """The band a total falls in (bands are checked to be in descending order)."""
-        for grade, floor in self.grades.items():
-            if score >= floor:
-                return grade
-        return next(reversed(self.grades))
+        return band(self.grades, score)
 
 
 def rubric_problems(rubric: DepartmentRubric) -> list[Problem]:

@@ -177,10 +177,16 @@ class Rubric(_Section):
 
     def grade_of(self, score: Decimal) -> str:
         """The band a total falls in (bands are checked to be in descending order)."""
-        for grade, floor in self.grades.items():
-            if score >= floor:
-                return grade
-        return next(reversed(self.grades))
+        return band(self.grades, score)
+
+
+def band(grades: dict[str, Decimal], score: Decimal) -> str:
+    """The grade a score falls in: the first whose floor it reaches (``grades`` descending),
+    else the last. Project and department rubrics both grade so."""
+    for grade, floor in grades.items():
+        if score >= floor:
+            return grade
+    return next(reversed(grades))
 
 
 __all__ = [
@@ -196,5 +202,6 @@ __all__ = [
     "Rubric",
     "Severity",
     "Weights",
+    "band",
     "compact",
 ]
