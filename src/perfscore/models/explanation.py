@@ -109,6 +109,29 @@ Explanation = (
     | ExecutionBasis
 )
 
+
+def _same(self: tuple[object, ...], other: object) -> bool:
+    """Equal when of the same kind with the same values (a tuple's own ``==`` would make
+    ``Met(a, t, op) == Missed(a, t, op)``)."""
+    return type(self) is type(other) and tuple.__eq__(self, other) is True
+
+
+def _differs(self: tuple[object, ...], other: object) -> bool:
+    return not _same(self, other)
+
+
+def _hash(self: tuple[object, ...]) -> int:
+    return hash((type(self).__name__, tuple(self)))
+
+
+for _kind in (
+    Said, Met, Ratio, Missed, GradeMet, Grade, Phrase, QualitativeBasis, Overshoot, Prefixed,
+    ExecutionBasis,
+):  # fmt: skip
+    setattr(_kind, "__eq__", _same)  # noqa: B010 - one definition for every kind
+    setattr(_kind, "__ne__", _differs)  # noqa: B010
+    setattr(_kind, "__hash__", _hash)  # noqa: B010
+
 __all__ = [
     "ExecutionBasis",
     "Explanation",
