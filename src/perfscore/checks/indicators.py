@@ -10,6 +10,7 @@ from perfscore.checks.registry import SCORED, Raised, check, option
 from perfscore.models.numbers import HUNDRED, fmt, fmt_plain, half_up, percent
 from perfscore.models.operators import LOWER_BOUNDS, QUALITATIVE_SYMBOL
 from perfscore.models.results import IndicatorResult, Scored
+from perfscore.scoring.methods import over_target
 from perfscore.scoring.values import convert, money_factor
 
 
@@ -267,15 +268,8 @@ def overshoot(scored: Scored, options: Mapping[str, Any]) -> Iterator[Raised]:
     rules = scored.rubric.quantitative
     for row in scored.rows:
         target, actual = row.target.number, row.actual_in_unit
-        if (
-            row.operator not in rules.overshoot_operators
-            or not target
-            or actual is None
-            or target <= 0
-        ):
-            continue
-        ratio = actual / target
-        if ratio > rules.overshoot_ratio:
+        ratio = over_target(row.operator, actual, target, rules)
+        if ratio is not None and actual is not None and target is not None:
             action = "，已按偏离扣分" if rules.overshoot_deduct else ""
             yield (
                 f"{_label(row)}完成值 {fmt_plain(actual)} 为指标值 {fmt_plain(target)} 的 "

@@ -15,6 +15,7 @@ from typing import Final, Literal, NamedTuple
 from perfscore.models.explanation import Explanation, Grade, GradeMet, Met, Missed, Ratio
 from perfscore.models.numbers import ONE, ZERO
 from perfscore.models.operators import meets
+from perfscore.rubrics.model import Quantitative
 
 MethodKind = Literal["quantitative", "qualitative"]
 
@@ -109,11 +110,25 @@ def grade(actual: Decimal, target: Decimal) -> MethodOutcome:
     return MethodOutcome(factor, Grade(actual, target))
 
 
+def over_target(
+    operator: str | None, actual: Decimal | None, target: Decimal | None, rules: Quantitative
+) -> Decimal | None:
+    """``actual / target`` when the rubric's overshoot rule applies to it: an operator that
+    lets an actual overshoot (``[quantitative] overshoot_operators``), a positive target, and
+    more than ``overshoot_ratio`` times it; else None. The engine deducts by it (when
+    ``overshoot_deduct``) and the ``overshoot`` check reports it, from this one reading."""
+    if operator not in rules.overshoot_operators or actual is None or not target or target <= 0:
+        return None
+    ratio = actual / target
+    return ratio if ratio > rules.overshoot_ratio else None
+
+
 __all__ = [
     "QUALITATIVE",
     "QUANTITATIVE",
     "MethodKind",
     "MethodOutcome",
+    "over_target",
     "qualitative",
     "quantitative",
 ]

@@ -29,7 +29,7 @@ from perfscore.models.results import (
     Status,
 )
 from perfscore.rubrics.model import Rubric
-from perfscore.scoring.methods import MethodOutcome
+from perfscore.scoring.methods import MethodOutcome, over_target
 from perfscore.scoring.placement import level_keys, not_applicable
 from perfscore.scoring.plan import Plan
 from perfscore.scoring.values import Reading, convert, read_actual, read_target
@@ -302,9 +302,7 @@ def _overshoot(
     outcome: MethodOutcome, operator: str, actual: Decimal, target: Decimal, rubric: Rubric
 ) -> MethodOutcome:
     rules = rubric.quantitative
-    if not rules.overshoot_deduct or operator not in rules.overshoot_operators or target <= 0:
-        return outcome
-    if actual / target <= rules.overshoot_ratio:
+    if not rules.overshoot_deduct or over_target(operator, actual, target, rules) is None:
         return outcome
     factor = target / actual
     return MethodOutcome(factor, Overshoot(outcome.explanation, rules.overshoot_ratio, factor))
