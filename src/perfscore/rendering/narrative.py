@@ -8,7 +8,6 @@ is composed in plain Python: scoring one case loads no template engine. The repo
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from perfscore.models.numbers import fmt
 from perfscore.models.results import SEVERITY_LABELS, STATUS_LABELS, Evaluation
@@ -33,68 +32,50 @@ def _severities(evaluation: Evaluation) -> str:
     return "、".join(f"{SEVERITY_LABELS[s]}{counts[s]}项" for s in _COUNTED if counts[s])
 
 
-def summary_context(evaluation: Evaluation) -> dict[str, Any]:
-    """What the paragraph says: every number already formatted."""
+def _execution(evaluation: Evaluation) -> str:
     execution = evaluation.execution
-    difference = evaluation.difference
-    return {
-        "unit": evaluation.case.budget.unit,
-        "adjusted": fmt(execution.adjusted),
-        "executed": fmt(execution.executed),
-        "rate": None if execution.rate is None else fmt(execution.rate),
-        "count": evaluation.count,
-        "statuses": _statuses(evaluation),
-        "unverified": sum(1 for f in evaluation.findings if f.code == "text-actual"),
-        "rubric": evaluation.rubric.title or evaluation.rubric.name,
-        "score": fmt(evaluation.score),
-        "grade": evaluation.grade,
-        "claimed": None if evaluation.claimed_score is None else fmt(evaluation.claimed_score),
-        "difference": fmt(difference),
-        "over": difference is not None and difference > 0,
-        "gap": fmt(abs(difference)) if difference is not None else "",
-        "findings": sum(1 for f in evaluation.findings if f.severity in _COUNTED),
-        "severities": _severities(evaluation),
-    }
-
-
-def _execution(context: dict[str, Any]) -> str:
-    if context["rate"] is None:
+    if execution.rate is None:
         return "项目调整后预算为 0 或未填，预算执行率无法计算。"
-    unit = context["unit"]
+    unit = evaluation.case.budget.unit
     return (
-        f"项目全年预算数{context['adjusted']}{unit}，执行数为{context['executed']}{unit}，"
-        f"完成预算的{context['rate']}%。"
+        f"项目全年预算数{fmt(execution.adjusted)}{unit}，执行数为{fmt(execution.executed)}{unit}，"
+        f"完成预算的{fmt(execution.rate)}%。"
     )
 
 
-def _indicators(context: dict[str, Any]) -> str:
-    text = f"绩效指标共{context['count']}项，{context['statuses']}"
-    if context["unverified"]:
-        text += f"（其中{context['unverified']}项定量指标的完成值为文字，无法核实）"
+def _indicators(evaluation: Evaluation) -> str:
+    text = f"绩效指标共{evaluation.count}项，{_statuses(evaluation)}"
+    unverified = sum(1 for f in evaluation.findings if f.code == "text-actual")
+    if unverified:
+        text += f"（其中{unverified}项定量指标的完成值为文字，无法核实）"
     return text + "。"
 
 
-def _scores(context: dict[str, Any]) -> str:
-    text = f"按{context['rubric']}复核得分{context['score']}分，等级为“{context['grade']}”"
-    if context["claimed"] is None:
+def _scores(evaluation: Evaluation) -> str:
+    rubric = evaluation.rubric.title or evaluation.rubric.name
+    text = f"按{rubric}复核得分{fmt(evaluation.score)}分，等级为“{evaluation.grade}”"
+    claimed, difference = evaluation.claimed_score, evaluation.difference
+    if claimed is None:
         return text
-    if context["difference"] == "0.00":
+    if fmt(difference) == "0.00":
         return text + "，与自评得分一致"
-    side = "高于" if context["over"] else "低于"
-    return text + f"；自评得分{context['claimed']}分，{side}复核得分{context['gap']}分"
+    over = difference is not None and difference > 0
+    gap = "" if difference is None else fmt(abs(difference))
+    return text + f"；自评得分{fmt(claimed)}分，{'高于' if over else '低于'}复核得分{gap}分"
 
 
-def _findings(context: dict[str, Any]) -> str:
-    if not context["findings"]:
+def _findings(evaluation: Evaluation) -> str:
+    counted = sum(1 for f in evaluation.findings if f.severity in _COUNTED)
+    if not counted:
         return "。"
-    return f"。发现需关注的问题{context['findings']}项（{context['severities']}）。"
+    return f"。发现需关注的问题{counted}项（{_severities(evaluation)}）。"
 
 
 def summary(evaluation: Evaluation) -> str:
     """The paragraph, on one line."""
-    context = summary_context(evaluation)
-    text = _execution(context) + _indicators(context) + _scores(context) + _findings(context)
+    parts = (_execution, _indicators, _scores, _findings)
+    text = "".join(part(evaluation) for part in parts)
     return "".join(line.strip() for line in text.splitlines())
 
 
-__all__ = ["summary", "summary_context"]
+__all__ = ["summary"]
