@@ -144,3 +144,17 @@ def test_reviewing_json_cases_imports_no_excel_word_templates_or_schema() -> Non
 def test_a_workbook_is_read_with_openpyxl(tmp_path: Path) -> None:
     imported = _imported_by("template", "-o", str(tmp_path / "blank.xlsx"))
     assert "openpyxl" in imported
+
+
+def test_limits_reach_the_project_files_a_department_names(tmp_path: Path) -> None:
+    department = json.loads((ROOT / "cases" / "miyi-2022-department.json").read_text("utf-8"))
+    department["projects"] = ["padded.json"]
+    (tmp_path / "department.json").write_text(json.dumps(department, ensure_ascii=False), "utf-8")
+    project = (ROOT / "cases" / "miyi-2022-1-network.json").read_text("utf-8")
+    (tmp_path / "padded.json").write_text(project + " " * 20000, "utf-8")
+    path = str(tmp_path / "department.json")
+    assert run("evaluate", path).exit_code == 0
+    result = run("--limit", "file_bytes=15000", "evaluate", path)
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'padded.json'}: 文件大小" in result.stderr
+    assert "超过上限 15000" in result.stderr

@@ -98,13 +98,14 @@ def rules_of(rubric: str | Path | Rubric | None) -> Rules:
     return rules_named(str(rubric))
 
 
-def load_data(data: Any, file: str | None = None) -> Loaded:
-    """Parsed JSON validated as a project case, or as a department case with its projects."""
+def load_data(data: Any, file: str | None = None, limits: Limits = DEFAULT) -> Loaded:
+    """Parsed JSON validated as a project case, or as a department case with its projects (the
+    project files it names read under ``limits``)."""
     if not is_department(data):
         return case_from_data(data, file)
     from perfscore.input.department import department_from_data  # noqa: PLC0415
 
-    return department_from_data(data, file)
+    return department_from_data(data, file, limits)
 
 
 def score(
@@ -132,17 +133,26 @@ def score(
     return replace(evaluation, findings=by_severity((*evaluation.findings, *extra)))
 
 
-def evaluate_text(text: str, rules: Rules, file: str | None = None) -> Result:
-    """JSON text (a project or department case) scored under ``rules``."""
-    data = parse_json(text, file, rules.limits)
-    return score(load_data(data, file), rules, file, data=data, text=text)
+def read_json(path: Path, limits: Limits = DEFAULT) -> tuple[str, Any]:
+    """A case file's text (in whichever encoding it was written) and its parsed data."""
+    text = read_text(path, limits)
+    return text, parse_json(text, str(path), limits)
+
+
+def evaluate_data(
+    data: Any, rules: Rules, file: str | None = None, text: str | None = None
+) -> Result:
+    """Parsed JSON (a project or department case) scored under ``rules``; ``text`` is what it
+    was parsed from, when there is one."""
+    return score(load_data(data, file, rules.limits), rules, file, data=data, text=text)
 
 
 def evaluate_json(path: Path, rules: Rules) -> Result:
     """A case JSON file scored; an error names the file."""
     file = str(path)
     try:
-        return evaluate_text(read_text(path, rules.limits), rules, file)
+        text, data = read_json(path, rules.limits)
+        return evaluate_data(data, rules, file, text)
     except PerfscoreError as error:
         raise error.in_file(file) from None
 
@@ -227,13 +237,14 @@ __all__ = [
     "Outcome",
     "Result",
     "Rules",
+    "evaluate_data",
     "evaluate_file",
     "evaluate_form",
     "evaluate_json",
     "evaluate_path",
     "evaluate_paths",
-    "evaluate_text",
     "load_data",
+    "read_json",
     "rules_named",
     "rules_of",
     "score",

@@ -14,11 +14,11 @@ from referencing import Registry, Resource
 from perfscore.cli.common import rubric_option, rules, write
 from perfscore.cli.status import BAD_INPUT, OK
 from perfscore.errors import CaseError, PerfscoreError
-from perfscore.input.jsonfile import json_path, parse_json, read_text
+from perfscore.input.jsonfile import json_path
 from perfscore.input.paths import CASE_SUFFIXES, case_paths, is_workbook
 from perfscore.models.kinds import is_department
 from perfscore.models.schema import SCHEMA_ID, SCHEMAS, case_schema, schema_text
-from perfscore.pipeline import Rules, evaluate_path
+from perfscore.pipeline import Rules, evaluate_data, evaluate_path, read_json
 from perfscore.rubrics.loading import (
     DEFAULT_DEPARTMENT_RUBRIC,
     DEFAULT_RUBRIC,
@@ -44,17 +44,21 @@ def _validators() -> Validators:
 
 def _validate_one(path: Path, rules: Rules, validators: Validators) -> list[PerfscoreError]:
     """What stops ``perfscore evaluate`` from scoring ``path`` (each table of a workbook), and
-    then, for a case file, whatever the published JSON Schema refuses."""
-    errors = [o.error for o in evaluate_path(path, rules) if o.error is not None]
-    if errors or is_workbook(path):
-        return errors
-    data = parse_json(read_text(path, rules.limits), str(path), rules.limits)
+    then, for a case file, whatever the published JSON Schema refuses in the data just scored."""
+    if is_workbook(path):
+        return [o.error for o in evaluate_path(path, rules) if o.error is not None]
+    file = str(path)
+    try:
+        text, data = read_json(path, rules.limits)
+        evaluate_data(data, rules, file, text)
+    except PerfscoreError as error:
+        return [error.in_file(file)]
     validator = validators["department" if is_department(data) else "project"]
     problem = next(iter(validator.iter_errors(data)), None)
     if problem is None:
         return []
     message = f"不符合 JSON Schema：{problem.message}"
-    return [CaseError(message, file=str(path), path=json_path(list(problem.absolute_path)))]
+    return [CaseError(message, file=file, path=json_path(list(problem.absolute_path)))]
 
 
 @click.command()

@@ -106,11 +106,11 @@ def check_size(path: Path, limits: Limits = DEFAULT) -> None:
         raise CaseError(exceeded("file_bytes", size, limit), file=str(path))
 
 
-def load_case(path: str | Path) -> Case:
+def load_case(path: str | Path, limits: Limits = DEFAULT) -> Case:
     """Read and validate one project case file (a department case is refused, with where to go:
     :func:`perfscore.evaluate_file` scores either kind)."""
     path = Path(path)
-    data = parse_json(read_text(path), str(path))
+    data = parse_json(read_text(path, limits), str(path), limits)
     if is_department(data):
         raise CaseError(DEPARTMENT_NOT_PROJECT, file=str(path), path="$.kind")
     return case_from_data(data, str(path))

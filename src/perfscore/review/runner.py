@@ -46,7 +46,7 @@ class Reviewer:
         file = text.file
         try:
             data = parse_json(text.text, file, self.limits)
-            loaded = load_data(data, file)
+            loaded = load_data(data, file, self.limits)
             mine_rules, strict_rules = self.rules
             mine = score(loaded, mine_rules, file, checks=False)
             strict = score(loaded, strict_rules, file, data=data, text=text.text)
