@@ -84,15 +84,17 @@ class _Plans:
         self._plans: list[Plan] = []
 
     def get(self, rubric: Rubric) -> Plan:
-        for plan in self._plans:  # a run's one or two rubrics: found by identity, in place
+        plans = self._plans
+        for plan in plans:  # a run's one or two rubrics: found by identity, in place
             if plan.rubric is rubric:
                 return plan
-        same = next((p for p in self._plans if p.rubric == rubric), None)
-        # The same rules loaded again: the compiled parts serve it.
-        found = _build(rubric) if same is None else replace(same, rubric=rubric)
-        self._plans.insert(0, found)
-        del self._plans[PLANS_KEPT:]
-        return found
+        for index, plan in enumerate(plans):  # the same rules loaded again: the compiled
+            if plan.rubric == rubric:  # parts serve it, and the new object keys them
+                plans[index] = replace(plan, rubric=rubric)
+                return plans[index]
+        plans.insert(0, _build(rubric))
+        del plans[PLANS_KEPT:]
+        return plans[0]
 
 
 _cache: Final = _Plans()
