@@ -208,12 +208,10 @@ Pass = Callable[[], None]
 
 def review_pass(source: Path, output: Path) -> Pass:
     """What ``perfscore review SOURCE --format jsonl --jobs 1 -o OUTPUT`` runs, in-process."""
-    from perfscore import review as batch  # noqa: PLC0415
+    from perfscore.review.job import Job, review  # noqa: PLC0415
     from perfscore.rubrics.loading import DEFAULT_RUBRIC, load_rubric  # noqa: PLC0415
 
-    review = batch.review
-    job = getattr(batch, "Job", None) or batch.Plan  # type: ignore[attr-defined]  # before issue 14
-    plan = job(
+    plan = Job(
         [source], load_rubric(DEFAULT_RUBRIC), load_rubric("mof-2020-review"), "jsonl", output, 1
     )
 
