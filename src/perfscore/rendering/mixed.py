@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from perfscore.models.results import Evaluation
@@ -17,25 +16,29 @@ if TYPE_CHECKING:
 
 def render_table(results: Sequence[Result], *, single: bool, layout: str) -> str:
     """The terminal view of each result, in input order."""
-    return "\n".join(
-        table.project_table(r) if isinstance(r, Evaluation) else _department().department_table(r)
-        for r in results
-    )
+    return "\n".join(_table(r) for r in results)
 
 
 def render_markdown(results: Sequence[Result], *, single: bool, layout: str) -> str:
     """Each result as a Markdown document, separated by rules."""
-    return "\n---\n\n".join(
-        markdown.project_markdown(r) if isinstance(r, Evaluation) else _department().markdown(r)
-        for r in results
-    )
+    return "\n---\n\n".join(_markdown(r) for r in results)
 
 
-def _department() -> ModuleType:
-    """The department renderers (Jinja2 templates), loaded when a department case is met."""
-    from perfscore.rendering import department  # noqa: PLC0415
+def _table(result: Result) -> str:
+    if isinstance(result, Evaluation):
+        return table.project_table(result)
+    # The department renderers use Jinja2 templates: loaded when a department case is met.
+    from perfscore.rendering.department import department_table  # noqa: PLC0415
 
-    return department
+    return department_table(result)
+
+
+def _markdown(result: Result) -> str:
+    if isinstance(result, Evaluation):
+        return markdown.project_markdown(result)
+    from perfscore.rendering.department import markdown as department_markdown  # noqa: PLC0415
+
+    return department_markdown(result)
 
 
 def render_json(results: Sequence[Result], *, single: bool, layout: str) -> str:
