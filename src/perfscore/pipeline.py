@@ -78,10 +78,9 @@ def _department_rubric(name: str) -> DepartmentRubric:
     return load_department_rubric(name)
 
 
-def rules_named(name: str, limits: Limits | None = None) -> Rules:
+def rules_named(name: str, limits: Limits = DEFAULT) -> Rules:
     """``--rubric``: a project rubric (departments under the default department rubric), or a
     department rubric (its projects under the project rubric it names)."""
-    limits = limits or DEFAULT
     if rubric_kind(name) == "project":
         return Rules(load_rubric(name), limits=limits)
     department = _department_rubric(name)
