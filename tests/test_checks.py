@@ -27,6 +27,8 @@ from .conftest import ROOT
 CASES = ROOT / "cases"
 SEED = CASES / "miyi-2022-department.json"
 ERRORS = ROOT / "tests" / "department" / "arithmetic-errors.json"
+CATEGORY_ERRORS = ROOT / "tests" / "department" / "category-errors.json"
+SUMMARY_ERRORS = ROOT / "tests" / "department" / "summary-errors.json"
 JSON_KEYS = {"code", "applies_to", "severity", "title", "example", "explanation", "options"}
 
 #: A small project case with numbers typed by hand (``number-as-text``).
@@ -54,9 +56,11 @@ def _project(name: str) -> dict[str, Any]:
 
 
 def _seed(**evaluation: Any) -> LoadedDepartment:
-    """The seed department, with ``evaluation`` keys replaced and ``spending`` amounts set."""
+    """The seed department, with ``evaluation`` keys replaced, ``spending`` amounts set and
+    ``complete`` as its ``projects_complete``."""
     data: dict[str, Any] = json.loads(SEED.read_text(encoding="utf-8"))
     spending = evaluation.pop("spending", None)
+    data["projects_complete"] = evaluation.pop("complete", False)
     data["evaluation"].update(evaluation)
     if spending is not None:
         for part, amount in zip(data["accounts"]["spending"]["parts"], spending, strict=True):
@@ -100,7 +104,8 @@ SOURCES: dict[str, tuple[Source, str]] = {
     "share-adjusted": (lambda: load_department(SEED), SICHUAN),
     "yoy-mismatch": (lambda: load_department(ERRORS), SICHUAN),
     "completion-mismatch": (lambda: load_department(ERRORS), SICHUAN),
-    "project-total-mismatch": (lambda: load_department(SEED), SICHUAN),
+    "project-total-mismatch": (lambda: _seed(complete=True), SICHUAN),
+    "project-coverage": (lambda: load_department(SEED), SICHUAN),
     "basic-total-mismatch": (lambda: _seed(spending=[868.55, 139.54]), SICHUAN),
     "dept-claimed-mismatch": (lambda: load_department(SEED), SICHUAN),
     "dept-claimed-sum": (lambda: _seed(claimed_score=95), SICHUAN),
@@ -109,6 +114,13 @@ SOURCES: dict[str, tuple[Source, str]] = {
     "dept-missing-score": (lambda: load_department(SEED), DAZHOU),
     "dept-facts-exceed": (lambda: _seed(facts={"projects": 10, "with_targets": 12}), SICHUAN),
     "dept-unknown-item": (lambda: load_department(SEED), DAZHOU),
+    "category-rate-mismatch": (lambda: load_department(CATEGORY_ERRORS), SICHUAN),
+    "category-balance-mismatch": (lambda: load_department(CATEGORY_ERRORS), SICHUAN),
+    "category-total-mismatch": (lambda: load_department(CATEGORY_ERRORS), SICHUAN),
+    "category-project-mismatch": (lambda: load_department(CATEGORY_ERRORS), SICHUAN),
+    "summary-score-mismatch": (lambda: load_department(SEED), SICHUAN),
+    "summary-figure-mismatch": (lambda: load_department(SUMMARY_ERRORS), SICHUAN),
+    "summary-unread": (lambda: load_department(SUMMARY_ERRORS), SICHUAN),
     "dept-problems-none": (lambda: load_department(SEED), SICHUAN),
 }
 
@@ -128,7 +140,7 @@ def _raised(code: str, rubric: Rubric | DepartmentRubric | None = None) -> list[
 
 
 def test_every_code_has_a_source() -> None:
-    assert len(CHECKS) == 41
+    assert len(CHECKS) == 49
     assert sorted(SOURCES) == sorted(CHECKS)
 
 
@@ -286,7 +298,7 @@ def test_accounts_code_regraded_with_its_tolerance() -> None:
             "项目支出 139.44 万元，7 个项目的预算执行数合计 139.43 万元，相差 +0.01 万元",
         )
     }
-    seed = load_department(SEED)
+    seed = _seed(complete=True)
     found = assert_findings(seed, rubric, "project-total-mismatch", expected, severity="error")
     assert [f.severity for f in found] == ["error"]
     tolerant = {"tolerance": Decimal("0.01")}
@@ -340,12 +352,14 @@ def test_department_rubric_configures_its_checks(tmp_path: Path) -> None:
         'kind = "department"\nextends = "sichuan-department"\n\n'
         '[checks.share-adjusted]\nseverity = "info"\n\n'
         "[checks.dept-item-mismatch]\nenabled = false\n\n"
-        "[checks.project-total-mismatch]\ntolerance = 0.01\n",
+        "[checks.project-total-mismatch]\ntolerance = 0.01\n\n"
+        '[checks.summary-score-mismatch]\nseverity = "error"\n',
     )
     loaded = load_department_rubric(rubric)
-    found = findings(load_department(SEED), loaded)
+    found = findings(_seed(complete=True), loaded)
     assert [(f.code, f.severity) for f in found] == [
         ("dept-claimed-mismatch", "error"),
+        ("summary-score-mismatch", "error"),
         ("dept-problems-none", "warning"),
         ("share-adjusted", "info"),
     ]

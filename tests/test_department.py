@@ -5,16 +5,19 @@ The seed (米易县人民政府办公室 2022, 附件1) under ``sichuan-departme
 - 绩效目标管理 15: 编制绩效目标的项目 37 / 项目总数 37 = 100.00% → 15 × 100% = 15.00;
 - 事前绩效评估 10: 37 / 37 = 100.00% → 10.00;
 - 绩效监控 10: 7 / 37 = 0.18918… → 18.92%, not below the expected 15.00% → the full 10.00;
-- 预算执行 15: the 决算 gives no 一般公共预算 预算数 (only 完成预算 100%), so the seven project
-  tables are summed: 执行数 24.22 + 4.00 + 5.95 + 39.30 + 64.96 + 0.62 + 0.38 = 139.43, 调整后预算
-  24.22 + 4.00 + 5.95 + 39.30 + 67.00 + 0.62 + 0.38 = 141.47; 139.43 / 141.47 = 0.985580… → 98.56%;
+- 预算执行 15: the whole budget by category (三、部门整体绩效分析): 人员类 777.22 / 777.22, 运转类
+  91.43 / 91.43, 特定目标类 139.44 / 139.44; 1008.09 / 1008.09 = 100.00% → 15.00. Without the
+  categories (and with no 预算数 in the 决算, only 完成预算 100%) the seven project tables are
+  summed: 执行数 24.22 + 4.00 + 5.95 + 39.30 + 64.96 + 0.62 + 0.38 = 139.43, 调整后预算 24.22 +
+  4.00 + 5.95 + 39.30 + 67.00 + 0.62 + 0.38 = 141.47; 139.43 / 141.47 = 0.985580… → 98.56%;
   15 × 98.56% = 14.784 → 14.78;
 - 项目绩效自评结果 20: under mof-2020 six projects score 100.00 and 2022年度政府工作经费 99.70
   (executed 96.96% → 9.70 of 10); weighted by 调整后预算: (74.47 × 100 + 67.00 × 99.70) / 141.47 =
   14126.9 / 141.47 = 99.8579… → 99.86; 20 × 99.86 / 100 = 19.972 → 19.97;
-- 部门预算项目绩效管理 = 15 + 10 + 10 + 14.78 + 19.97 = 69.75 (claimed 67: −2.75);
+- 部门预算项目绩效管理 = 15 + 10 + 10 + 15 + 19.97 = 69.97 (claimed 67: −2.97);
 - 绩效结果应用 20 and 自评质量 10 are entered as claimed: 20.00 and 10.00;
-- total 69.75 + 20 + 10 = 99.75 → 优; claimed 97 → difference −2.75.
+- total 69.97 + 20 + 10 = 99.97 → 优; claimed 97 → difference −2.97.
+- The report's paragraph on 2022年度政府工作经费 says "绩效自评得分为100分"; its table earns 99.70.
 
 The hand-made 达州 case (cases/hand-07-dazhou-department.json) under ``dazhou-department``: the
 judgement items as entered; 目标管理 12 / 12 → 5.00; 预算执行进度 950.40 / 1000.00 = 95.04% →
@@ -36,7 +39,7 @@ from hypothesis import strategies as st
 
 from perfscore.checks import enabled_checks
 from perfscore.checks.accounts import account_findings
-from perfscore.checks.department import says_none
+from perfscore.checks.problems_none import says_none
 from perfscore.cli import main
 from perfscore.errors import RubricError
 from perfscore.input.department import load_department
@@ -85,9 +88,9 @@ def test_seed_every_item_score_and_basis() -> None:
     rows = _rows(_run(load_department(SEED)))
     assert rows == {
         "部门预算项目绩效管理": (
-            "69.75",
+            "69.97",
             True,
-            "下级各项得分之和：绩效目标管理 15.00 + 事前绩效评估 10.00 + 绩效监控 10.00 + 预算执行 14.78 + 项目绩效自评结果 19.97 = 69.75",
+            "下级各项得分之和：绩效目标管理 15.00 + 事前绩效评估 10.00 + 绩效监控 10.00 + 预算执行 15.00 + 项目绩效自评结果 19.97 = 69.97",
         ),
         "绩效目标管理": (
             "15.00",
@@ -105,9 +108,9 @@ def test_seed_every_item_score_and_basis() -> None:
             "开展绩效监控的项目 7 个 / 项目总数 37 个 = 18.92%，不低于应有比例 15.00%，得 10.00 分",
         ),
         "预算执行": (
-            "14.78",
+            "15.00",
             True,
-            "决算未列一般公共预算财政拨款预算数，按 7 个项目执行数合计 139.43 万元 / 调整后预算合计 141.47 万元 = 98.56%，得 15 × 98.56% = 14.78 分（决算说明填报完成预算 100%，无预算数可核）",
+            "按部门预算（人员类、运转类、特定目标类）执行数合计 1008.09 万元 / 预算数合计 1008.09 万元 = 100.00%（人员类 777.22 / 777.22 = 100.00%，运转类 91.43 / 91.43 = 100.00%，特定目标类 139.44 / 139.44 = 100.00%），得 15 × 100.00% = 15.00 分",
         ),
         "项目绩效自评结果": (
             "19.97",
@@ -119,13 +122,24 @@ def test_seed_every_item_score_and_basis() -> None:
     }
 
 
+def test_seed_without_its_categories_falls_back_to_the_projects() -> None:
+    seed = load_department(SEED)
+    bare = dataclasses.replace(seed, case=seed.case.model_copy(update={"budget": None}))
+    result = _run(bare)
+    assert (result.item("预算执行").score, result.item("预算执行").basis) == (
+        D("14.78"),
+        "案例未列部门预算分类，决算未列财政拨款预算数，按 7 个项目执行数合计 139.43 万元 / 调整后预算合计 141.47 万元 = 98.56%，得 15 × 98.56% = 14.78 分（决算说明填报完成预算 100%，无预算数可核）",
+    )
+    assert (result.score, result.execution) == (D("99.75"), None)
+
+
 def test_seed_total_grade_claims_and_projects() -> None:
     result = _run(load_department(SEED))
-    assert (result.score, result.grade) == (D("99.75"), "优")
-    assert (result.claimed_score, result.difference) == (D(97), D("-2.75"))
+    assert (result.score, result.grade) == (D("99.97"), "优")
+    assert (result.claimed_score, result.difference) == (D(97), D("-2.97"))
     claims = {i.name: (i.claimed, i.difference) for i in result.walk() if i.claimed is not None}
     assert claims == {
-        "部门预算项目绩效管理": (D(67), D("-2.75")),
+        "部门预算项目绩效管理": (D(67), D("-2.97")),
         "绩效结果应用": (D(20), D(0)),
         "自评质量": (D(10), D(0)),
     }
@@ -140,18 +154,18 @@ def test_seed_findings() -> None:
         loaded.case, [p.case for p in loaded.projects], enabled_checks(SICHUAN)
     )
     assert set(accounts) <= set(result.findings)
-    serious = 2 + sum(1 for f in accounts if f.severity != "info")
+    serious = 3 + sum(1 for f in accounts if f.severity != "info")
     assert _dept(result) == [
         Finding(
             "dept-claimed-mismatch",
             "error",
-            "自评得分 97.00 分，按评分规则复核为 99.75 分，相差 -2.75 分",
+            "自评得分 97.00 分，按评分规则复核为 99.97 分，相差 -2.97 分",
             "$.evaluation.claimed_score",
         ),
         Finding(
             "dept-item-mismatch",
             "warning",
-            "'部门预算项目绩效管理' 填报 67.00 分，复核为 69.75 分，相差 -2.75 分",
+            "'部门预算项目绩效管理' 填报 67.00 分，复核为 69.97 分，相差 -2.97 分",
             "$.evaluation.scores.部门预算项目绩效管理",
         ),
         Finding(
@@ -161,7 +175,16 @@ def test_seed_findings() -> None:
             "$.evaluation.problems",
         ),
     ]
-    assert len(result.findings) == len(accounts) + 3
+    assert [f for f in result.findings if f.code.startswith("summary-")] == [
+        Finding(
+            "summary-score-mismatch",
+            "warning",
+            "项目“2022年度政府工作经费”的绩效自评综述称得分 100 分，项目自评表复核得分 99.70 分，相差 +0.30 分（自评表填报 100.00 分）",
+            "$.projects[4].summary",
+        )
+    ]
+    assert not [f for f in result.findings if f.code.startswith("category-")]
+    assert len(result.findings) == len(accounts) + 4
     assert result.findings[0].severity == "error"
     assert result.worst() == "error"
 
@@ -176,7 +199,7 @@ def test_dazhou_hand_case_every_item() -> None:
         "相关性": "5.00", "明确性": "5.00", "合理性": "4.00", "测算依据": "4.00",
         "专项资金分配时限": "2.00", "中期评估": "2.00", "非税收入执收": "2.00", "资产管理": "5.00",
         "内控制度": "2.00", "预算公开": "2.00", "决算公开": "2.00", "绩效信息公开": "1.00",
-        "评价开展": "2.00", "评价结果应用": "3.00", "履职成效": "18.00", "可持续发展能力": "13.00",
+        "评价结果应用": "3.00", "履职成效": "18.00", "可持续发展能力": "13.00",
         "协作部门": "3.00", "管理对象": "3.00", "社会公众": "3.50",
     }  # fmt: skip
     groups = {
@@ -188,6 +211,7 @@ def test_dazhou_hand_case_every_item() -> None:
         "目标管理": ("5.00", True),
         "预算执行进度": ("1.90", True),
         "绩效目标动态监控": ("1.67", True),
+        "评价开展": ("2.00", True),
     }
     assert scores == {**{k: (v, False) for k, v in entered.items()}, **groups, **computed}
     assert [(i.name, int(i.weight)) for i in result.items] == [
@@ -199,6 +223,9 @@ def test_dazhou_hand_case_every_item() -> None:
     assert result.item("绩效目标动态监控").basis == (
         "开展绩效监控的项目 1 个 / 项目总数 12 个 = 8.33%，低于应有比例 15.00%，得 3 × 8.33% / 15.00% = 1.67 分"
     )
+    assert result.item("评价开展").basis == (
+        "开展绩效自评的项目 12 个 / 项目总数 12 个 = 100.00%，得 2.00 分"
+    )
     assert (result.score, result.grade, result.difference) == (D("90.07"), "优", D("1.43"))
 
 
@@ -209,6 +236,7 @@ def test_dazhou_hand_case_findings() -> None:
         ("dept-item-mismatch", "'综合管理' 填报 28.00 分，复核为 26.57 分，相差 +1.43 分", "$.evaluation.scores.综合管理"),
         ("dept-item-mismatch", "'预算执行进度' 填报 2.00 分，复核为 1.90 分，相差 +0.10 分", "$.evaluation.scores.预算执行进度"),
         ("dept-item-mismatch", "'绩效目标动态监控' 填报 3.00 分，复核为 1.67 分，相差 +1.33 分", "$.evaluation.scores.绩效目标动态监控"),
+        ("project-coverage", "所附 3 个项目自评表的执行数合计 150.40 万元，占决算项目支出 150.40 万元的 100.00%（案例未说明项目齐全，未逐一核对）", "$.accounts.spending.parts[1].amount"),
     ]  # fmt: skip
 
 
@@ -229,10 +257,11 @@ def test_hand_case_under_sichuan() -> None:
         ("dept-claimed-mismatch", "$.evaluation.claimed_score"),
         ("dept-missing-score", "$.evaluation.scores"),
         ("dept-missing-score", "$.evaluation.scores"),
+        ("project-coverage", "$.accounts.spending.parts[1].amount"),
         ("dept-unknown-item", "$.evaluation.scores"),
     ]
     assert result.findings[1].message == "'绩效结果应用' 是判断项，案例未填报得分，得 0 分"
-    assert result.findings[3].message.startswith(
+    assert result.findings[4].message.startswith(
         "以下填报得分的评分项不在评分规则 sichuan-department 中，未使用：部门决策、相关性、"
     )
 
@@ -282,14 +311,15 @@ def test_missing_count_and_counts_above_the_total() -> None:
 
 def test_execution_and_project_scores_without_budgets() -> None:
     seed = load_department(SEED)
-    nothing = dataclasses.replace(seed, case=seed.case.model_copy(update={"accounts": None}))
+    without = {"accounts": None, "budget": None}
+    nothing = dataclasses.replace(seed, case=seed.case.model_copy(update=without))
     first = seed.projects[0]
     bare = first.case.model_copy(update={"budget": first.case.budget.model_copy(update={"adjusted": None, "executed": None, "sources": ()})})  # fmt: skip
     alone = dataclasses.replace(nothing, projects=(dataclasses.replace(first, case=bare),))
     result = _run(alone)
     assert (
         result.item("预算执行").basis
-        == "决算未列一般公共预算财政拨款预算数，项目也无调整后预算，得 0 分"
+        == "案例未列部门预算分类，决算未列财政拨款预算数，项目也无调整后预算，得 0 分"
     )
     assert result.item("项目绩效自评结果").basis.startswith(
         "1 个项目的复核得分均无调整后预算，按简单平均 = "
@@ -298,7 +328,7 @@ def test_execution_and_project_scores_without_budgets() -> None:
     assert empty.item("项目绩效自评结果").basis == "案例未列出项目自评，得 0 分"
     missing = {(f.code, f.where) for f in empty.findings}
     assert ("dept-missing-data", "$.projects") in missing
-    assert ("dept-missing-data", "$.accounts.general.budget") in missing
+    assert ("dept-missing-data", "$.budget") in missing
 
 
 def test_claimed_scores_that_do_not_add_up() -> None:
@@ -443,7 +473,7 @@ def test_a_good_rubric_loads(tmp_path: Path) -> None:
         (
             '"target-coverage"',
             '"coverage"',
-            "9: items.管理.items.目标.method: 未知的计分方法 'coverage'（可用：entered、target-coverage、assessment-coverage、monitoring-coverage、project-scores、execution-rate）",
+            "9: items.管理.items.目标.method: 未知的计分方法 'coverage'（可用：entered、target-coverage、assessment-coverage、monitoring-coverage、project-scores、execution-rate、evaluation-coverage）",
         ),
         (
             '[items."应用"]\nweight = 30',

@@ -49,6 +49,13 @@ SEED_PROJECTS = Finding(
     "项目支出 139.44 万元，7 个项目的预算执行数合计 139.43 万元，相差 +0.01 万元",
     "$.accounts.spending.parts[1].amount",
 )
+SEED_COVERAGE = Finding(
+    "project-coverage",
+    "info",
+    "所附 7 个项目自评表的执行数合计 139.43 万元，占决算项目支出 139.44 万元的 99.99%（案例未说明"
+    "项目齐全，未逐一核对）",
+    "$.accounts.spending.parts[1].amount",
+)
 
 
 def configured(**checks: dict[str, Any]) -> tuple[Enabled, ...]:
@@ -57,10 +64,15 @@ def configured(**checks: dict[str, Any]) -> tuple[Enabled, ...]:
     return enabled_checks(SICHUAN.model_copy(update={"checks": tables}))
 
 
-def findings(path: Any, plan: Sequence[Enabled] | None = None) -> tuple[Finding, ...]:
+def findings(
+    path: Any, plan: Sequence[Enabled] | None = None, *, complete: bool = True
+) -> tuple[Finding, ...]:
+    """The accounts findings on the department at ``path``, its project list said complete (so
+    that the projects' 执行数 are held to 项目支出) unless ``complete`` is False."""
     loaded = load_department(path)
     projects = [project.case for project in loaded.projects]
-    return account_findings(loaded.case, projects, configured() if plan is None else plan)
+    case = loaded.case.model_copy(update={"projects_complete": complete})
+    return account_findings(case, projects, configured() if plan is None else plan)
 
 
 @cache
@@ -69,9 +81,11 @@ def _seed_json() -> str:
 
 
 def seed_data() -> dict[str, Any]:
-    """The seed department as JSON data, without its project files."""
+    """The seed department as JSON data, without its project files (the projects a test gives
+    are said to be all of them)."""
     data: dict[str, Any] = json.loads(_seed_json())
     data["projects"] = []
+    data["projects_complete"] = True
     return data
 
 
@@ -122,9 +136,27 @@ def test_seed() -> None:
       share 5.60 / 17.37 = 32.2395% -> 32.24%. Shares 0 + 67.76 + 32.24 = 100.00 either way.
     十、机关运行经费: 91.43 - 84.42 = 7.01; 7.01 / 84.42 = 8.3037% -> 8.30%.
     项目支出 139.44 against the seven tables' 执行数: 24.22 + 4.00 + 5.95 + 39.30 + 64.96 + 0.62
-      + 0.38 = 139.43 -> project-total-mismatch, +0.01.
+      + 0.38 = 139.43 -> project-total-mismatch, +0.01, when the seven are all its projects.
     """
     assert findings(SEED) == (SEED_PROJECTS, SEED_ADJUSTED)
+
+
+def test_seed_as_published_says_its_coverage() -> None:
+    """The seed does not say its seven tables are all of 项目支出 (they are the 7 monitored of 37
+    projects): 139.43 / 139.44 = 99.9928% -> 99.99%, an info finding instead of a mismatch."""
+    assert findings(SEED, complete=False) == (SEED_COVERAGE, SEED_ADJUSTED)
+    plan = configured(project_coverage={"enabled": False})
+    assert findings(SEED, plan, complete=False) == (SEED_ADJUSTED,)
+
+
+def test_coverage_needs_every_project_and_a_project_spending() -> None:
+    data = seed_data()
+    data["projects_complete"] = False
+    assert run(data, [_project(100), _project(None)]) == (SEED_ADJUSTED,)
+    data["accounts"]["spending"]["parts"][1]["amount"] = 0
+    assert "project-coverage" not in {f.code for f in run(data, [_project(100)])}
+    data["accounts"]["spending"]["parts"][1]["amount"] = 139.44
+    assert "project-coverage" in {f.code for f in run(data, [_project(100)])}
 
 
 def test_seed_without_accounts() -> None:
@@ -534,6 +566,7 @@ def test_registry() -> None:
         "yoy-mismatch": ("warning", "同比增减计算有误"),
         "completion-mismatch": ("warning", "预算完成率计算有误"),
         "project-total-mismatch": ("warning", "项目支出与项目执行数合计不符"),
+        "project-coverage": ("info", "所附项目自评表覆盖的项目支出"),
         "basic-total-mismatch": ("warning", "基本支出前后不一致"),
     }
     assert {code for code, c in CHECKS.items() if "tolerance" in c.options} >= set(AMOUNT_CHECKS)

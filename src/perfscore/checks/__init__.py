@@ -19,6 +19,9 @@ from perfscore.checks import budget, indicators, rows, totals
 from perfscore.checks import number_as_text
 from perfscore.checks import accounts
 from perfscore.checks import department
+from perfscore.checks import categories
+from perfscore.checks import summaries
+from perfscore.checks import problems_none
 
 # isort: on
 
@@ -28,14 +31,17 @@ __all__ = [
     "Enabled",
     "accounts",
     "budget",
+    "categories",
     "check",
     "config_problems",
     "department",
     "enabled_checks",
     "indicators",
     "number_as_text",
+    "problems_none",
     "rows",
     "run_checks",
+    "summaries",
     "title",
     "totals",
 ]

@@ -4,12 +4,13 @@ Each finding code is registered in the one check registry, reading a department 
 (:data:`DEPARTMENT`); a department rubric configures them under ``[checks.CODE]``. The where of a
 finding is a JSON path in the department case. :func:`run_department_checks` runs the final
 accounts checks and then these, in registry order: each reads the evaluation with the findings
-raised before it (``dept-problems-none`` counts them).
+raised before it (``dept-problems-none``, registered last, counts them all). The checks of the
+budget by category (:mod:`.categories`) and of the projects' printed summaries
+(:mod:`.summaries`) read the department evaluation too.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -26,20 +27,19 @@ from perfscore.checks.registry import (
     raised_by,
 )
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
-from perfscore.models.results import SEVERITY_RANK, Finding
+from perfscore.models.results import Finding
 
 if TYPE_CHECKING:  # department models: imported when a department is scored
     from perfscore.models.department_results import DepartmentEvaluation, ItemResult
 
 #: Department checks read a department evaluation; department rubrics configure them.
 DEPARTMENT: Final[Subject[DepartmentEvaluation]] = Subject("department evaluation", "department")
-#: A 存在问题 text that says there are none: "无。", "我单位无绩效自评存在的问题。", "暂无".
-_NONE: Final = re.compile(r"^(?:我|本)?(?:单位|部门)?暂?(?:无|没有|不存在|未发现)(?![法论])")
 #: Counts in ``evaluation.facts`` that cannot exceed the number of projects.
 _COUNTS: Final = {
     "with_targets": "编制绩效目标的项目数",
     "assessed": "开展事前绩效评估的项目数",
     "monitored": "开展绩效监控的项目数",
+    "evaluated": "开展绩效自评的项目数",
 }
 
 
@@ -62,7 +62,7 @@ def run_department_checks(evaluation: DepartmentEvaluation) -> tuple[Finding, ..
     "error",
     "自评总分与重算不符",
     explanation="部门整体自评总分与按部门评分规则复核的总分不符。这是部门整体评价复核的结论。",
-    example="自评得分 97.00 分，按评分规则复核为 99.75 分，相差 -2.75 分",
+    example="自评得分 97.00 分，按评分规则复核为 99.97 分，相差 -2.97 分",
 )
 def claimed_total(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
     """The claimed total against the recomputed one."""
@@ -127,7 +127,7 @@ def _score_path(name: str) -> str:
     "warning",
     "评分项得分与重算不符",
     explanation="某一评分项填报的得分与复核得分不符。逐项列出，便于找出总分差在哪里。",
-    example="'部门预算项目绩效管理' 填报 67.00 分，复核为 69.75 分，相差 -2.75 分",
+    example="'部门预算项目绩效管理' 填报 67.00 分，复核为 69.97 分，相差 -2.97 分",
 )
 def item_mismatches(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
     """Each item's claimed score against its recomputed one."""
@@ -190,7 +190,7 @@ def missing_score(evaluation: DepartmentEvaluation, options: Options) -> Iterato
     "warning",
     "项目个数超过项目总数",
     explanation=(
-        "编制绩效目标、开展事前评估或绩效监控的项目个数超过了项目总数，数字不可能成立，相关评分项的"
+        "编制绩效目标、开展事前评估、绩效监控或绩效自评的项目个数超过了项目总数，数字不可能成立，相关评分项的"
         "覆盖率因此失真。"
     ),
     example="编制绩效目标的项目数 12 个，超过项目总数 10 个",
@@ -233,45 +233,6 @@ def unknown_items(evaluation: DepartmentEvaluation, options: Options) -> Iterato
         yield message, "$.evaluation.scores"
 
 
-@check(
-    "dept-problems-none",
-    DEPARTMENT,
-    "warning",
-    "存在问题填“无”而复核发现问题",
-    explanation=(
-        "“存在问题”填写“无”一类的话，但复核发现了部门整体问题（警告及以上）或项目自评的问题。自评应"
-        "如实反映问题，写“无”而问题存在，说明自评不够实事求是。只计入已启用的检查项及其配置后的严重"
-        "程度。"
-    ),
-    example=(
-        "存在问题填写“我单位无绩效自评存在的问题。”，但复核发现部门整体问题 4 个、7 个项目的自评有"
-        "问题"
-    ),
-)
-def problems_none(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
-    """存在问题 says "none" while the review found problems (warnings or errors): the
-    department's own (the findings before this one) or its projects'."""
-    text = evaluation.case.evaluation.problems
-    if not says_none(text):
-        return
-    own = _serious(evaluation.findings)
-    projects = sum(1 for p in evaluation.projects if _serious(p.findings))
-    if not own and not projects:
-        return
-    parts = [f"部门整体问题 {own} 个"] if own else []
-    parts += [f"{projects} 个项目的自评有问题"] if projects else []
-    yield f"存在问题填写“{text}”，但复核发现{'、'.join(parts)}", "$.evaluation.problems"
-
-
-def says_none(text: str | None) -> bool:
-    """Whether a 存在问题 text says there are no problems."""
-    return text is not None and _NONE.match(text.strip()) is not None
-
-
-def _serious(findings: Sequence[Finding]) -> int:
-    return sum(1 for finding in findings if SEVERITY_RANK[finding.severity] > 0)
-
-
 __all__ = [
     "DEPARTMENT",
     "claimed_sums",
@@ -280,8 +241,6 @@ __all__ = [
     "item_mismatches",
     "missing_data",
     "missing_score",
-    "problems_none",
     "run_department_checks",
-    "says_none",
     "unknown_items",
 ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
+from pydantic import Field, PlainValidator, WithJsonSchema, field_validator, model_validator
 
 from perfscore.models.case import CHILDREN, Case, Form, keys, year_value
 from perfscore.models.kinds import DEPARTMENT_KINDS
@@ -42,6 +42,12 @@ Change = Annotated[
     Decimal,
     PlainValidator(_signed),
     WithJsonSchema({"type": ["number", "string"], "description": "增减额（万元，可为负）"}),
+]
+#: A stated 结余 (万元): negative when more was spent than was available (超支).
+Balance = Annotated[
+    Decimal,
+    PlainValidator(_signed),
+    WithJsonSchema({"type": ["number", "string"], "description": "结余（万元，超支为负）"}),
 ]
 #: A count of people or projects.
 Count = Annotated[
@@ -141,11 +147,16 @@ class Function(Form):
         return value.replace(" ", "") if isinstance(value, str) else value
 
 
-class GeneralBudget(Compared):
-    """一般公共预算财政拨款支出: the year's figure against last year's and against its budget."""
+class Budgeted(Compared):
+    """A 财政拨款 total: the year's figure against last year's and, when given, its 预算数."""
 
     budget: Amount | None = Field(None, validation_alias=keys("budget", "预算数"))
     completion: Rate | None = Field(None, validation_alias=keys("completion", "完成预算"))
+
+
+class GeneralBudget(Budgeted):
+    """一般公共预算财政拨款支出: the year's figure against last year's and against its budget."""
+
     share_of_spending: Rate | None = Field(
         None, validation_alias=keys("share_of_spending", "占本年支出合计")
     )
@@ -195,7 +206,8 @@ class Accounts(Form):
     income: Breakdown = Field(validation_alias=keys("income", "本年收入", "收入"))
     spending: Breakdown = Field(validation_alias=keys("spending", "本年支出", "支出"))
     carryover: Carryover = Field(Carryover(), validation_alias=keys("carryover", "结转结余"))
-    fiscal: Compared | None = Field(None, validation_alias=keys("fiscal", "财政拨款收支总计"))
+    #: 财政拨款收、支总计, with the 财政拨款 budget (预算数) when the report gives it.
+    fiscal: Budgeted | None = Field(None, validation_alias=keys("fiscal", "财政拨款收支总计"))
     general: GeneralBudget | None = Field(
         None, validation_alias=keys("general", "一般公共预算财政拨款支出")
     )
@@ -226,6 +238,10 @@ class Facts(Form):
     monitored: Count | None = Field(
         None, validation_alias=keys("monitored", "开展绩效监控的项目数")
     )
+    #: Projects the department self-evaluated itself (评价开展).
+    evaluated: Count | None = Field(
+        None, validation_alias=keys("evaluated", "开展绩效自评的项目数", "开展绩效评价的项目数")
+    )
 
 
 class SelfEvaluation(Form):
@@ -241,6 +257,71 @@ class SelfEvaluation(Form):
     framework: Text = Field(None, validation_alias=keys("framework", "评价指标体系"))
 
 
+class Category(Form):
+    """One category of the department's whole budget, as 部门整体绩效分析 states it:
+    ``人员类项目 预算安排777.22万元，预算执行777.22万元，预算执行率100%，无资金结余``.
+
+    Every figure is optional. ``carried_over`` (上年结转) is available beside the year's budget:
+    the funds are 预算数 + 上年结转, and 执行率 and 结余 are reckoned on them.
+    """
+
+    carried_over: Amount | None = Field(
+        None, validation_alias=keys("carried_over", "上年结转", "上年结转数")
+    )
+    budget: Amount | None = Field(
+        None, validation_alias=keys("budget", "预算数", "预算安排", "全年预算数")
+    )
+    executed: Amount | None = Field(
+        None, validation_alias=keys("executed", "执行数", "预算执行", "预算执行数")
+    )
+    #: The 执行率 the text states.
+    rate: Rate | None = Field(None, validation_alias=keys("rate", "执行率", "预算执行率"))
+    #: The 结余 the text states (``无资金结余``: 0).
+    balance: Balance | None = Field(None, validation_alias=keys("balance", "结余", "资金结余"))
+
+
+class Categories(Form):
+    """The department's whole budget by category (人员类, 运转类, 特定目标类项目), in 万元."""
+
+    personnel: Category | None = Field(
+        None, validation_alias=keys("personnel", "人员类", "人员类项目")
+    )
+    running: Category | None = Field(None, validation_alias=keys("running", "运转类", "运转类项目"))
+    targeted: Category | None = Field(
+        None, validation_alias=keys("targeted", "特定目标类", "特定目标类项目")
+    )
+
+
+#: The keys that make a ``projects`` entry an entry (with its case under ``case``), not a case.
+_ENTRY_KEYS: Final = frozenset(("case", "案例", "项目案例"))
+
+
+class ProjectEntry(Form):
+    """One of the department's projects: its case, and its 绩效自评综述 as the report prints it.
+
+    A bare path or an embedded case object is an entry with no summary.
+    """
+
+    #: A path to a case file (relative to the department file) or a case object.
+    case: str | dict[str, Any] = Field(validation_alias=keys("case", "案例", "项目案例"))
+    #: The project's paragraph in the department's report, as printed: ``（5）2022年度政府工作
+    #: 经费项目绩效自评得分为100分。绩效自评综述：项目全年预算数67.00万元，…``.
+    summary: Text = Field(None, validation_alias=keys("summary", "绩效自评综述", "综述"))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, value: object) -> object:
+        """A path or a case object alone is the entry's case."""
+        if isinstance(value, str) or (isinstance(value, dict) and not value.keys() & _ENTRY_KEYS):
+            return {"case": value}
+        return value
+
+
+def is_entry(value: object) -> bool:
+    """Whether a raw ``projects`` item is an entry object (its case under ``case``)."""
+    return isinstance(value, dict) and bool(value.keys() & _ENTRY_KEYS)
+
+
 class DepartmentCase(Form):
     """A department's year: who it is, its projects, its final accounts and its self-evaluation."""
 
@@ -254,10 +335,16 @@ class DepartmentCase(Form):
     def _year(cls, value: object) -> object:
         return year_value(value)
 
-    #: Each a path to a case file (relative to this file) or a case object; the loader reads them.
-    projects: tuple[str | dict[str, Any], ...] = Field(
-        (), validation_alias=keys("projects", "项目")
+    #: Each a path to a case file (relative to this file), a case object, or an entry giving
+    #: either as ``case`` with the project's ``summary``; the loader reads them.
+    projects: tuple[ProjectEntry, ...] = Field((), validation_alias=keys("projects", "项目"))
+    #: Whether ``projects`` lists every project of the department's 项目支出 (so that their
+    #: 执行数 must add up to it).
+    projects_complete: bool = Field(
+        False, validation_alias=keys("projects_complete", "项目齐全", "项目清单完整"), strict=True
     )
+    #: The department's whole budget by category (部门整体绩效分析).
+    budget: Categories | None = Field(None, validation_alias=keys("budget", "部门预算", "预算执行"))
     accounts: Accounts | None = Field(None, validation_alias=keys("accounts", "决算"))
     evaluation: SelfEvaluation = Field(
         SelfEvaluation(), validation_alias=keys("evaluation", "整体评价")
@@ -274,11 +361,19 @@ class DepartmentCase(Form):
 #: Nested parts by field name, for naming an unknown key (as ``case.CHILDREN`` for projects).
 DEPARTMENT_CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
     **CHILDREN,
-    DepartmentCase: {"department": Department, "accounts": Accounts, "evaluation": SelfEvaluation},
+    DepartmentCase: {
+        "department": Department,
+        "projects": ProjectEntry,
+        "budget": Categories,
+        "accounts": Accounts,
+        "evaluation": SelfEvaluation,
+    },
+    Categories: dict.fromkeys(("personnel", "running", "targeted"), Category),
     Department: {"staffing": Staffing},
     Staffing: {"authorized_parts": Headcount, "in_post_parts": Headcount},
     Accounts: {
-        **dict.fromkeys(("totals", "fiscal", "operating"), Compared),
+        **dict.fromkeys(("totals", "operating"), Compared),
+        "fiscal": Budgeted,
         **dict.fromkeys(("income", "spending"), Breakdown),
         "carryover": Carryover,
         "general": GeneralBudget,
@@ -296,10 +391,12 @@ DEPARTMENT_CHILDREN: Final[dict[type[Form], dict[str, type[Form]]]] = {
 
 @dataclass(frozen=True, slots=True)
 class DepartmentProject:
-    """One project of a department: where its case came from, and the case."""
+    """One project of a department: where its case came from, the case, and its paragraph in
+    the department's report (``summary``), if the case gives it."""
 
     source: str
     case: Case
+    summary: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,9 +411,13 @@ class LoadedDepartment:
 __all__ = [
     "DEPARTMENT_CHILDREN",
     "Accounts",
+    "Balance",
     "Basic",
     "Breakdown",
+    "Budgeted",
     "Carryover",
+    "Categories",
+    "Category",
     "Compared",
     "Department",
     "DepartmentCase",
@@ -327,8 +428,10 @@ __all__ = [
     "Headcount",
     "LoadedDepartment",
     "Part",
+    "ProjectEntry",
     "SelfEvaluation",
     "Staffing",
     "ThreePublic",
     "ThreePublicPart",
+    "is_entry",
 ]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfscore.models.department import DepartmentCase
+from perfscore.models.execution import BudgetExecution
 from perfscore.models.results import Evaluation, Finding, worst
 from perfscore.rubrics.department import DepartmentRubric
 from perfscore.rubrics.model import Rubric, Severity
@@ -65,6 +66,10 @@ class DepartmentEvaluation:
     difference: Decimal | None
     projects: tuple[Evaluation, ...]
     findings: tuple[Finding, ...]
+    #: The whole budget by category, when the case gives one (``budget``).
+    execution: BudgetExecution | None = None
+    #: Each project's paragraph in the department's report, beside ``projects`` (None: none).
+    summaries: tuple[str | None, ...] = ()
 
     def walk(self) -> Iterator[ItemResult]:
         """Every item of the tree, depth first."""

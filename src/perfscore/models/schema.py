@@ -20,13 +20,11 @@ SCHEMAS: Final[dict[str, tuple[str, type[Form], Children]]] = {
     "department": ("perfscore 部门整体支出绩效自评与决算案例", DepartmentCase, DEPARTMENT_CHILDREN),
 }
 FILES: Final = {"project": "case.schema.json", "department": "department.schema.json"}
-#: A department's project: a path to a case file (relative to it), or a case object.
-_PROJECT_ITEM: Final = {
-    "anyOf": [
-        {"type": "string", "description": "项目案例文件的路径（相对于部门案例文件）"},
-        {"$ref": SCHEMA_ID, "description": "项目案例"},
-    ]
-}
+#: A department's project case: a path to a case file (relative to it), or a case object.
+_PROJECT_CASE: Final = [
+    {"type": "string", "description": "项目案例文件的路径（相对于部门案例文件）"},
+    {"$ref": SCHEMA_ID, "description": "项目案例"},
+]
 
 
 def _models(root: type[Form], children: Children) -> list[type[Form]]:
@@ -68,13 +66,21 @@ def case_schema(kind: str = "project") -> dict[str, Any]:
         _add_aliases(node, model, "#" if model is root else f"#/$defs/{name}")
     schema["properties"].pop("schema_ref", None)
     if root is DepartmentCase:
-        schema["properties"]["projects"]["items"] = _PROJECT_ITEM
+        _project_items(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": BASE + FILES[kind],
         "title": title,
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def _project_items(schema: dict[str, Any]) -> None:
+    """A ``projects`` item is a case (path or object) or an entry with its case and summary."""
+    entry = schema["$defs"]["ProjectEntry"]
+    entry["properties"]["case"] = {"anyOf": _PROJECT_CASE, "description": "项目案例"}
+    items = {"anyOf": [*_PROJECT_CASE, {"$ref": "#/$defs/ProjectEntry"}]}
+    schema["properties"]["projects"]["items"] = items
 
 
 def schema_text(kind: str = "project") -> str:

@@ -6,11 +6,13 @@ The Markdown is the department-wide evaluation (items, projects, findings) follo
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from tabulate import tabulate
 
 from perfscore.models.department_results import DepartmentEvaluation, ItemResult
+from perfscore.models.execution import BudgetExecution, CategoryExecution
 from perfscore.models.numbers import fmt, fmt_plain, fmt_signed
 from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
 from perfscore.rendering.accounts_prose import accounts_context
@@ -118,6 +120,36 @@ def _project_dict(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
+def _category_dict(category: CategoryExecution) -> dict[str, Any]:
+    return {
+        "key": category.key,
+        "name": category.label,
+        "carried_over": json_number(category.carried_over),
+        "budget": json_number(category.budget),
+        "executed": json_number(category.executed),
+        "available": json_number(category.available),
+        "rate": json_number(category.rate),
+        "balance": json_number(category.balance),
+        "stated_rate": json_number(category.stated_rate),
+        "stated_balance": json_number(category.stated_balance),
+    }
+
+
+def execution_dict(execution: BudgetExecution | None) -> dict[str, Any] | None:
+    """The whole budget by category as JSON data (None when the case gives none)."""
+    if execution is None:
+        return None
+    return {
+        "categories": [_category_dict(category) for category in execution.categories],
+        "budget": json_number(execution.budget),
+        "carried_over": json_number(execution.carried_over),
+        "available": json_number(execution.available),
+        "executed": json_number(execution.executed),
+        "balance": json_number(execution.balance),
+        "rate": json_number(execution.rate),
+    }
+
+
 def department_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
     """The department evaluation as plain JSON-ready data."""
     case = evaluation.case
@@ -133,6 +165,7 @@ def department_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
         "claimed_score": json_number(evaluation.claimed_score),
         "difference": json_number(evaluation.difference),
         "items": [_item_dict(item) for item in evaluation.items],
+        "budget": execution_dict(evaluation.execution),
         "projects": [_project_dict(p) for p in evaluation.projects],
         "findings": [
             {"code": f.code, "severity": f.severity, "message": f.message, "where": f.where}
@@ -141,11 +174,45 @@ def department_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
     }
 
 
+CATEGORY_HEAD = ("类别", "预算数", "上年结转", "执行数", "执行率", "结余", "填报执行率", "填报结余")
+
+
+def _category_rows(execution: BudgetExecution | None) -> list[list[str]]:
+    """The category table's rows, then 合计 over the complete categories; [] without a budget."""
+    if execution is None:
+        return []
+    rows = [
+        [
+            c.label,
+            fmt(c.budget),
+            fmt(c.carried_over),
+            fmt(c.executed),
+            _percent(c.rate),
+            fmt(c.balance),
+            "" if c.stated_rate is None else f"{c.stated_rate:f}%",
+            fmt(c.stated_balance),
+        ]
+        for c in execution.categories
+    ]
+    carried = any(c.carried_over is not None for c in execution.categories)
+    total = [
+        fmt(execution.budget),
+        fmt(execution.carried_over) if carried else "",
+        fmt(execution.executed),
+    ]
+    return [*rows, ["合计", *total, _percent(execution.rate), fmt(execution.balance), "", ""]]
+
+
+def _percent(rate: Decimal | None) -> str:
+    return "" if rate is None else f"{fmt(rate)}%"
+
+
 def markdown(evaluation: DepartmentEvaluation) -> str:
     """The evaluation, then the 决算说明 written from the figures."""
     env = environment("department", "markdown")
     context = {
         "e": evaluation,
+        "categories": _category_rows(evaluation.execution),
         "items": _item_rows(evaluation.items),
         "projects": [_project_row(p) for p in evaluation.projects],
         "findings": evaluation.findings,
@@ -160,4 +227,12 @@ def markdown(evaluation: DepartmentEvaluation) -> str:
     return text
 
 
-__all__ = ["ITEM_HEAD", "PROJECT_HEAD", "department_dict", "department_table", "markdown"]
+__all__ = [
+    "CATEGORY_HEAD",
+    "ITEM_HEAD",
+    "PROJECT_HEAD",
+    "department_dict",
+    "department_table",
+    "execution_dict",
+    "markdown",
+]

@@ -18,6 +18,7 @@ from perfscore.models.numbers import ZERO, fmt
 from perfscore.rubrics.department import DepartmentRubric, Item
 from perfscore.rubrics.model import Rubric
 from perfscore.scoring.department_methods import METHODS, Computed, Context, Leaf, Missing
+from perfscore.scoring.execution import budget_execution
 from perfscore.scoring.project import evaluate
 
 
@@ -26,7 +27,8 @@ def evaluate_department(
 ) -> DepartmentEvaluation:
     """Score a department case under ``rubric``, its projects under ``project_rubric``."""
     projects = tuple(evaluate(p.case, project_rubric, p.source) for p in loaded.projects)
-    context = Context(loaded.case, projects, project_rubric, rubric.rounding)
+    execution = budget_execution(loaded.case.budget, rubric.rounding)
+    context = Context(loaded.case, projects, project_rubric, rubric.rounding, execution)
     items = tuple(score_item(item, context) for item in rubric.items)
     total = sum((item.score for item in items), ZERO)
     claimed = loaded.case.evaluation.claimed_score
@@ -42,6 +44,8 @@ def evaluate_department(
         difference=None if claimed is None else claimed - total,
         projects=projects,
         findings=(),
+        execution=execution,
+        summaries=tuple(project.summary for project in loaded.projects),
     )
     return replace(evaluation, findings=run_department_checks(evaluation))
 

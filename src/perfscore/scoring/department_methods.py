@@ -9,9 +9,11 @@ execution rate is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from perfscore.models.execution import BudgetExecution, CategoryExecution
 from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, percent
 from perfscore.models.results import Evaluation
 from perfscore.scoring.department_registry import (
@@ -27,6 +29,9 @@ from perfscore.scoring.department_registry import (
     option_value,
 )
 from perfscore.scoring.project import budget_column
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Budgeted
 
 #: 元 in a 万元, the unit of the final accounts.
 WAN: Final = Decimal(10000)
@@ -138,31 +143,68 @@ def _rate_score(leaf: Leaf, context: Context, rate: Decimal) -> tuple[Decimal, s
 
 @method("execution-rate")
 def execution_rate(leaf: Leaf, context: Context) -> Computed | Missing:
-    """一般公共预算财政拨款支出 / 预算数 × weight; without 预算数, projects' 执行数 / 调整后预算."""
-    accounts = context.case.accounts
-    general = accounts.general if accounts is not None else None
-    if general is not None and general.budget:
-        rate = context.rounded(general.current / general.budget * HUNDRED)
-        score, scoring = _rate_score(leaf, context, rate)
-        text = (
-            f"一般公共预算财政拨款支出 {fmt(general.current)} 万元 / "
-            f"预算数 {fmt(general.budget)} 万元 = {percent(rate)}"
-        )
-        return Computed(score, f"{text}，{scoring}")
+    """The year's 执行数 / 预算数 × weight, from the most complete figures the case gives: the
+    whole budget by category (人员类、运转类、特定目标类), else 财政拨款支出 / 预算数, else
+    一般公共预算财政拨款支出 / 预算数, else the projects' 执行数 / 调整后预算 summed."""
+    execution = context.execution
+    if execution is not None and execution.rate is not None:
+        return _categories_execution(leaf, context, execution)
+    for label, figure in _budgeted(context):
+        if figure.budget:
+            rate = context.rounded(figure.current / figure.budget * HUNDRED)
+            score, scoring = _rate_score(leaf, context, rate)
+            text = f"{label} {fmt(figure.current)} 万元 / 预算数 {fmt(figure.budget)} 万元"
+            return Computed(score, f"{text} = {percent(rate)}，{scoring}")
     return _projects_execution(leaf, context)
+
+
+def _budgeted(context: Context) -> Iterator[tuple[str, Budgeted]]:
+    """The 财政拨款 totals the accounts give, the wider first."""
+    accounts = context.case.accounts
+    if accounts is not None and accounts.fiscal is not None:
+        yield "财政拨款支出", accounts.fiscal
+    if accounts is not None and accounts.general is not None:
+        yield "一般公共预算财政拨款支出", accounts.general
+
+
+def _categories_execution(leaf: Leaf, context: Context, execution: BudgetExecution) -> Computed:
+    complete = execution.complete()
+    assert execution.rate is not None, "a whole rate is computed from complete categories"
+    score, scoring = _rate_score(leaf, context, execution.rate)
+    names = "、".join(category.label for category in complete)
+    each = "，".join(_category_text(category) for category in complete)
+    text = (
+        f"按部门预算（{names}）执行数合计 {fmt(execution.executed)} 万元 / 预算数合计 "
+        f"{fmt(execution.available)} 万元 = {percent(execution.rate)}（{each}），{scoring}"
+    )
+    left = [c.label for c in execution.categories if not c.complete]
+    if left:
+        text += f"；{'、'.join(left)}未填预算数或执行数，未计入"
+    return Computed(score, text)
+
+
+def _category_text(category: CategoryExecution) -> str:
+    funds = fmt(category.budget)
+    if category.carried_over:
+        funds = f"({funds} + 上年结转 {fmt(category.carried_over)})"
+    rate = "—" if category.rate is None else percent(category.rate)
+    return f"{category.label} {fmt(category.executed)} / {funds} = {rate}"
+
+
+#: What the projects fallback says the case lacks.
+_NO_BUDGET: Final = "案例未列部门预算分类，决算未列财政拨款预算数"
 
 
 def _projects_execution(leaf: Leaf, context: Context) -> Computed | Missing:
     budgeted = [p for p in context.projects if _budget(p, "adjusted") > 0]
     if not budgeted:
-        reason = "决算未列一般公共预算财政拨款预算数，项目也无调整后预算"
-        return Missing(reason, "$.accounts.general.budget")
+        return Missing(f"{_NO_BUDGET}，项目也无调整后预算", "$.budget")
     adjusted = sum((_budget(p, "adjusted") for p in budgeted), ZERO)
     executed = sum((_budget(p, "executed") for p in budgeted), ZERO)
     rate = context.rounded(executed / adjusted * HUNDRED)
     score, scoring = _rate_score(leaf, context, rate)
     text = (
-        f"决算未列一般公共预算财政拨款预算数，按 {len(budgeted)} 个项目执行数合计 "
+        f"{_NO_BUDGET}，按 {len(budgeted)} 个项目执行数合计 "
         f"{fmt(executed)} 万元 / 调整后预算合计 {fmt(adjusted)} 万元 = {percent(rate)}，{scoring}"
     )
     return Computed(score, text + _stated_completion(context))
@@ -176,6 +218,12 @@ def _stated_completion(context: Context) -> str:
     return f"（决算说明填报完成预算 {fmt_plain(general.completion)}%，无预算数可核）"
 
 
+@method("evaluation-coverage")
+def evaluation_coverage(leaf: Leaf, context: Context) -> Computed | Missing:
+    """开展绩效自评的项目数 / 项目总数 × weight (评价开展)."""
+    return _coverage(leaf, context, "evaluated", "开展绩效自评")
+
+
 __all__ = [
     "ENTERED",
     "METHODS",
@@ -187,6 +235,7 @@ __all__ = [
     "Option",
     "assessment_coverage",
     "entered",
+    "evaluation_coverage",
     "execution_rate",
     "method",
     "monitoring_coverage",

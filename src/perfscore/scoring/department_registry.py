@@ -19,6 +19,7 @@ from perfscore.rubrics.model import Rubric
 
 if TYPE_CHECKING:
     from perfscore.models.department import DepartmentCase
+    from perfscore.models.execution import BudgetExecution
 
 #: The judgement method: the score the case enters for the item.
 ENTERED: Final = "entered"
@@ -26,12 +27,14 @@ ENTERED: Final = "entered"
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a method reads: the case, its projects scored, the project rubric, the rounding."""
+    """What a method reads: the case, its projects scored, the project rubric, the rounding and
+    the whole budget by category, reckoned."""
 
     case: DepartmentCase
     projects: tuple[Evaluation, ...]
     project_rubric: Rubric
     rounding: int
+    execution: BudgetExecution | None = None
 
     def claimed(self, name: str) -> Decimal | None:
         """The score the case gives the item called ``name``."""

@@ -26,6 +26,8 @@ class AccountsContext:
 
     accounts: Accounts
     projects: tuple[Case, ...]
+    #: Whether the case says ``projects`` are all of its 项目支出's projects.
+    projects_complete: bool = False
     #: 万元 allowed between a stated amount and what it computes to (the check's option).
     tolerance: Decimal = ZERO
 

@@ -1,7 +1,9 @@
 """Checks across parts of the report: 项目支出 against the project tables, 基本支出 twice.
 
 - ``project-total-mismatch``: the 本年支出 part named 项目支出 against the sum of the
-  department's projects' 执行数 (each the sum of its funding rows when they give it);
+  department's projects' 执行数 (each the sum of its funding rows when they give it), when the
+  case says its project list is complete (``projects_complete``);
+- ``project-coverage``: otherwise, how much of 项目支出 the attached project tables cover;
 - ``basic-total-mismatch``: when the year's spending is all 一般公共预算财政拨款 (its 支出
   equals 本年支出合计), the 本年支出 part named 基本支出 must be the 一般公共预算财政拨款
   基本支出 of section 六.
@@ -16,7 +18,7 @@ from typing import Final
 from perfscore.checks.accounts.common import UNIT
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
-from perfscore.models.numbers import ZERO, fmt, fmt_signed
+from perfscore.models.numbers import HUNDRED, ZERO, fmt, fmt_signed, half_up
 from perfscore.scoring.project import budget_column
 
 #: How the spending parts are recognised by name.
@@ -38,16 +40,17 @@ def projects_executed(context: AccountsContext) -> Decimal | None:
     "warning",
     "项目支出与项目执行数合计不符",
     explanation=(
-        "决算中的项目支出与部门各项目自评表的预算执行数合计不符（超过允许误差）。两处数字应出自同一"
-        "账目，对不上说明有项目遗漏或数字有误。"
+        "案例说明所附项目齐全（projects_complete）时，决算中的项目支出与各项目自评表的预算执行数合计"
+        "不符（超过允许误差）。两处数字应出自同一账目，对不上说明有项目遗漏或数字有误。未说明齐全时"
+        "只报告覆盖比例（project-coverage）。"
     ),
     example="项目支出 139.44 万元，7 个项目的预算执行数合计 139.43 万元，相差 +0.01 万元",
     tolerance=ZERO,
 )
 def project_total_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
-    """项目支出 against the sum of the projects' 执行数."""
+    """项目支出 against the sum of the projects' 执行数, when the list is complete."""
     total = projects_executed(context)
-    if total is None:
+    if total is None or not context.projects_complete:
         return
     count = len(context.projects)
     for index, part in enumerate(context.accounts.spending.parts):
@@ -55,6 +58,36 @@ def project_total_mismatch(context: AccountsContext, options: Options) -> Iterat
             yield (
                 f"{part.name} {fmt(part.amount)} {UNIT}，{count} 个项目的预算执行数合计 "
                 f"{fmt(total)} {UNIT}，相差 {fmt_signed(part.amount - total)} {UNIT}",
+                f"$.accounts.spending.parts[{index}].amount",
+            )
+
+
+@check(
+    "project-coverage",
+    ACCOUNTS,
+    "info",
+    "所附项目自评表覆盖的项目支出",
+    explanation=(
+        "案例未说明所附项目是否齐全时，不逐一核对项目支出，只说明所附项目自评表的执行数合计占决算"
+        "项目支出的比例，供评审判断抽取的项目是否有代表性。"
+    ),
+    example=(
+        "所附 7 个项目自评表的执行数合计 139.43 万元，占决算项目支出 139.44 万元的 99.99%（案例未"
+        "说明项目齐全，未逐一核对）"
+    ),
+)
+def project_coverage(context: AccountsContext, options: Options) -> Iterator[Raised]:
+    """How much of 项目支出 the attached tables cover, when the list is not said complete."""
+    total = projects_executed(context)
+    if total is None or context.projects_complete:
+        return
+    for index, part in enumerate(context.accounts.spending.parts):
+        if PROJECT_SPENDING in part.name and part.amount:
+            share = half_up(total / part.amount * HUNDRED, 2)
+            yield (
+                f"所附 {len(context.projects)} 个项目自评表的执行数合计 {fmt(total)} {UNIT}，"
+                f"占决算{part.name} {fmt(part.amount)} {UNIT}的 {fmt(share)}%"
+                f"（案例未说明项目齐全，未逐一核对）",
                 f"$.accounts.spending.parts[{index}].amount",
             )
 
@@ -95,6 +128,7 @@ __all__ = [
     "BASIC_SPENDING",
     "PROJECT_SPENDING",
     "basic_total_mismatch",
+    "project_coverage",
     "project_total_mismatch",
     "projects_executed",
 ]

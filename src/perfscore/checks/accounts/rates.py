@@ -124,6 +124,12 @@ def yoy_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]
 
 def completions(accounts: Accounts) -> Iterator[Completion]:
     """Every stated completion rate, in the order of the case."""
+    fiscal = accounts.fiscal
+    if fiscal is not None:
+        label = "财政拨款支出"
+        yield Completion(
+            label, "$.accounts.fiscal", fiscal.current, fiscal.budget, fiscal.completion
+        )
     general = accounts.general
     if general is not None:
         where = "$.accounts.general"

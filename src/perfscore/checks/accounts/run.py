@@ -48,7 +48,7 @@ def account_findings(
     accounts = case.accounts
     if accounts is None:
         return ()
-    context = AccountsContext(accounts, tuple(projects))
+    context = AccountsContext(accounts, tuple(projects), case.projects_complete)
     findings = [
         finding
         for active in plan
