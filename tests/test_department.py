@@ -150,9 +150,9 @@ def test_seed_total_grade_claims_and_projects() -> None:
 def test_seed_findings() -> None:
     loaded = load_department(SEED)
     result = _run(loaded)
-    accounts = account_findings(
-        loaded.case, [p.case for p in loaded.projects], enabled_checks(SICHUAN)
-    )
+    cases = [p.case for p in loaded.projects]
+    units = MOF.quantitative.money_units
+    accounts = account_findings(loaded.case, cases, enabled_checks(SICHUAN), units)
     assert set(accounts) <= set(result.findings)
     serious = 3 + sum(1 for f in accounts if f.severity != "info")
     assert _dept(result) == [

@@ -19,7 +19,7 @@ from perfscore.models.case import Case
 from perfscore.models.department import DepartmentCase
 from perfscore.models.numbers import HUNDRED, half_up
 from perfscore.models.results import Finding
-from perfscore.rubrics.loading import load_department_rubric
+from perfscore.rubrics.loading import load_department_rubric, load_rubric
 from perfscore.rubrics.model import CheckConfig
 
 from .conftest import ROOT
@@ -27,6 +27,8 @@ from .conftest import ROOT
 SEED = ROOT / "cases" / "miyi-2022-department.json"
 ERRORS = ROOT / "tests" / "department" / "arithmetic-errors.json"
 SICHUAN = load_department_rubric("sichuan-department")
+#: The project rubric's money units, for adding the projects' 执行数 up in 万元.
+UNITS = load_rubric(SICHUAN.project_rubric).quantitative.money_units
 #: The accounts checks that compare amounts, each with a ``tolerance`` option.
 AMOUNT_CHECKS = (
     "sum-mismatch",
@@ -72,7 +74,7 @@ def findings(
     loaded = load_department(path)
     projects = [project.case for project in loaded.projects]
     case = loaded.case.model_copy(update={"projects_complete": complete})
-    return account_findings(case, projects, configured() if plan is None else plan)
+    return account_findings(case, projects, configured() if plan is None else plan, UNITS)
 
 
 @cache
@@ -95,7 +97,7 @@ def run(
     plan: Sequence[Enabled] | None = None,
 ) -> tuple[Finding, ...]:
     case = DepartmentCase.model_validate(data)
-    return account_findings(case, projects, configured() if plan is None else plan)
+    return account_findings(case, projects, configured() if plan is None else plan, UNITS)
 
 
 def changed(edit: Callable[[dict[str, Any]], object], code: str) -> list[Finding]:
@@ -545,6 +547,16 @@ def test_project_total_prefers_funding_rows() -> None:
     assert [
         f.message for f in run(seed_data(), projects) if f.code == "project-total-mismatch"
     ] == ["项目支出 139.44 万元，2 个项目的预算执行数合计 140.00 万元，相差 -0.56 万元"]
+
+
+def test_project_total_in_wan_whatever_the_tables_unit() -> None:
+    """A table in 元 adds up in 万元: 1,000,000 元 = 100.00 万元, + 39.44 = 139.44."""
+    in_yuan = Case.model_validate(
+        {**_project(total=1000000).model_dump(), "budget": {"executed": 1000000, "unit": "元"}}
+    )
+    assert [f for f in run(seed_data(), [in_yuan, _project(39.44)]) if f.code == "project-total-mismatch"] == []  # fmt: skip
+    odd = Case.model_validate({**in_yuan.model_dump(), "budget": {"executed": 1, "unit": "两"}})
+    assert run(seed_data(), [odd, _project(39.44)]) == (SEED_ADJUSTED,)
 
 
 def test_project_total_needs_every_project() -> None:

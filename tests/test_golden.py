@@ -24,6 +24,8 @@ VIEWS = {
     "hand-04-zero-budget-ascii": "no execution rate: blank rate cells, the 综述's other sentence",
     "hand-08-real-spellings": "placeholder rows (不适用) listed, defaulted operators shown as (≥)",
     "miyi-2022-department": "a department: scoring items, its projects, the 决算说明",
+    "hand-10-department-budget": "a department's budget by category with 上年结转, checked "
+    "printed summaries, a 财政拨款 budget",
 }
 #: The cases whose 自评报告 is golden, and why.
 REPORTS = {

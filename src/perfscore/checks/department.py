@@ -48,7 +48,8 @@ def run_department_checks(evaluation: DepartmentEvaluation) -> tuple[Finding, ..
     accounts checks' (in the order of the case), then the department checks' (registry order)."""
     plan = enabled_checks(evaluation.rubric)
     cases = [project.case for project in evaluation.projects]
-    found = list(account_findings(evaluation.case, cases, plan))
+    units = evaluation.project_rubric.quantitative.money_units
+    found = list(account_findings(evaluation.case, cases, plan, units))
     for active in plan:
         if active.reads is DEPARTMENT:
             seen = replace(evaluation, findings=tuple(found))

@@ -140,6 +140,7 @@ def accounts_context(case: DepartmentCase) -> dict[str, Any] | None:
         "spending": _breakdown(accounts.spending.total, accounts.spending.parts),
         "fiscal": change(accounts.fiscal),
         "fiscal_total": fmt(accounts.fiscal.current) if accounts.fiscal else "",
+        "fiscal_completion": _fiscal_completion(accounts),
         "general": _general(accounts),
         "basic": _basic(accounts),
         "three_public": _three_public(accounts.three_public),
@@ -153,6 +154,14 @@ def accounts_context(case: DepartmentCase) -> dict[str, Any] | None:
         "spending_total": fmt(accounts.spending.total + accounts.carryover.closing),
         "facts": case.evaluation.facts,
     }
+
+
+def _fiscal_completion(accounts: Accounts) -> str:
+    """财政拨款支出's 完成预算 %: computed from its 预算数 when given, else as stated, else ""."""
+    fiscal = accounts.fiscal
+    if fiscal is None or (fiscal.budget is None and fiscal.completion is None):
+        return ""
+    return completion(fiscal.current, fiscal.budget, fiscal.completion)
 
 
 def _balanced(accounts: Accounts) -> bool:

@@ -8,7 +8,8 @@ the runner gives each check a context with its own tolerance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -26,6 +27,9 @@ class AccountsContext:
 
     accounts: Accounts
     projects: tuple[Case, ...]
+    #: Each money unit a project table may use -> 元 in it (the project rubric's money_units),
+    #: to add the projects' amounts up in 万元.
+    units: Mapping[str, Decimal] = field(default_factory=dict)
     #: Whether the case says ``projects`` are all of its 项目支出's projects.
     projects_complete: bool = False
     #: 万元 allowed between a stated amount and what it computes to (the check's option).

@@ -18,6 +18,7 @@ from typing import Final
 from perfscore.checks.accounts.common import UNIT
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
 from perfscore.checks.registry import Options, Raised, check
+from perfscore.models.case import Case
 from perfscore.models.numbers import HUNDRED, ZERO, fmt, fmt_signed, half_up
 from perfscore.scoring.project import budget_column
 
@@ -27,11 +28,22 @@ BASIC_SPENDING: Final = "基本支出"
 
 
 def projects_executed(context: AccountsContext) -> Decimal | None:
-    """The sum of the projects' 执行数, or None without projects or when one gives none."""
-    executed = [budget_column(project.budget, "executed") for project in context.projects]
+    """The projects' 执行数 summed in 万元, or None without projects, when one gives none, or
+    when one is in a money unit the project rubric does not know."""
+    executed = [_in_wan(project, context) for project in context.projects]
     if not executed or any(value is None for value in executed):
         return None
     return sum((value for value in executed if value is not None), ZERO)
+
+
+def _in_wan(project: Case, context: AccountsContext) -> Decimal | None:
+    """A project's 执行数 (its funding rows' sum when they give it) in 万元."""
+    amount = budget_column(project.budget, "executed")
+    units = context.units
+    unit = project.budget.unit
+    if amount is None or unit not in units or UNIT not in units:
+        return None
+    return amount * units[unit] / units[UNIT]
 
 
 @check(

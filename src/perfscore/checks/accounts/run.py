@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from pydantic import BaseModel
@@ -38,17 +39,21 @@ def positions(accounts: Accounts) -> dict[str, int]:
 
 
 def account_findings(
-    case: DepartmentCase, projects: Sequence[Case], plan: Sequence[Enabled]
+    case: DepartmentCase,
+    projects: Sequence[Case],
+    plan: Sequence[Enabled],
+    units: Mapping[str, Decimal],
 ) -> tuple[Finding, ...]:
     """The findings of the accounts checks in ``plan`` on ``case.accounts``, ordered by where
     they occur in the case; findings at the same place keep the registry's order of codes.
 
-    ``projects`` are the department's project cases, for ``project-total-mismatch``.
+    ``projects`` are the department's project cases, for ``project-total-mismatch``, and
+    ``units`` the project rubric's money units, to add their amounts up in 万元.
     """
     accounts = case.accounts
     if accounts is None:
         return ()
-    context = AccountsContext(accounts, tuple(projects), case.projects_complete)
+    context = AccountsContext(accounts, tuple(projects), units, case.projects_complete)
     findings = [
         finding
         for active in plan
