@@ -191,20 +191,25 @@ def _category_text(category: CategoryExecution) -> str:
     return f"{category.label} {fmt(category.executed)} / {funds} = {rate}"
 
 
-#: What the projects fallback says the case lacks.
-_NO_BUDGET: Final = "案例未列部门预算分类，决算未列财政拨款预算数"
+def _no_budget(context: Context) -> str:
+    """What the projects fallback says the case lacks."""
+    if context.execution is None:
+        categories = "案例未列部门预算分类"
+    else:
+        categories = "部门预算分类未填可用的预算数和执行数（或预算数合计为 0）"
+    return f"{categories}，决算未列财政拨款预算数"
 
 
 def _projects_execution(leaf: Leaf, context: Context) -> Computed | Missing:
     budgeted = [p for p in context.projects if _budget(p, "adjusted") > 0]
     if not budgeted:
-        return Missing(f"{_NO_BUDGET}，项目也无调整后预算", "$.budget")
+        return Missing(f"{_no_budget(context)}，项目也无调整后预算", "$.budget")
     adjusted = sum((_budget(p, "adjusted") for p in budgeted), ZERO)
     executed = sum((_budget(p, "executed") for p in budgeted), ZERO)
     rate = context.rounded(executed / adjusted * HUNDRED)
     score, scoring = _rate_score(leaf, context, rate)
     text = (
-        f"{_NO_BUDGET}，按 {len(budgeted)} 个项目执行数合计 "
+        f"{_no_budget(context)}，按 {len(budgeted)} 个项目执行数合计 "
         f"{fmt(executed)} 万元 / 调整后预算合计 {fmt(adjusted)} 万元 = {percent(rate)}，{scoring}"
     )
     return Computed(score, text + _stated_completion(context))
