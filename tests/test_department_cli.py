@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from perfscore.cli import main
 
-from .conftest import ROOT
+from .conftest import DEPARTMENTS, ROOT
 
 SEED = ROOT / "cases" / "miyi-2022-department.json"
 DAZHOU = ROOT / "cases" / "hand-07-dazhou-department.json"
@@ -78,7 +78,7 @@ def test_a_folder_mixes_projects_and_departments_in_order(tmp_path: Path) -> Non
     result = run("evaluate", str(ROOT / "cases"), "--format", "json")
     assert result.exit_code == 0
     kinds = [item.get("kind", "project") for item in json.loads(result.stdout)]
-    assert kinds.count("department") == 2
+    assert kinds.count("department") == len(DEPARTMENTS)
     assert len(kinds) == len(list((ROOT / "cases").glob("*.json")))
 
 

@@ -11,10 +11,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
+from perfscore.models.kinds import DEPARTMENT_KINDS, PROJECT_KINDS
 from perfscore.models.numbers import normalise_text, split_leading_number
 from perfscore.models.scalars import (
     Amount,
@@ -217,7 +226,9 @@ class Case(Form):
     """A project's self-evaluation table: the unit perfscore scores."""
 
     schema_ref: Text = Field(None, validation_alias="$schema", exclude=True)
-    kind: Literal["project"] = Field("project", validation_alias=keys("kind", "类型"))
+    kind: Annotated[
+        Literal["project"], WithJsonSchema({"type": "string", "enum": list(PROJECT_KINDS)})
+    ] = Field("project", validation_alias=keys("kind", "类型"))
     year: int | None = Field(
         None, validation_alias=keys("year", "年度"), ge=_FIRST_YEAR, le=_LAST_YEAR
     )
@@ -235,9 +246,9 @@ class Case(Form):
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: object) -> object:
-        if value in ("department", "部门", "部门整体"):
+        if value in DEPARTMENT_KINDS:
             raise ValueError(DEPARTMENT_NOT_PROJECT)
-        return {"项目": "project"}.get(value, value) if isinstance(value, str) else value
+        return "project" if value in PROJECT_KINDS else value
 
     @field_validator("year", mode="before")
     @classmethod

@@ -326,7 +326,10 @@ class DepartmentCase(Form):
     """A department's year: who it is, its projects, its final accounts and its self-evaluation."""
 
     schema_ref: Text = Field(None, validation_alias="$schema", exclude=True)
-    kind: Literal["department"] = Field(validation_alias=keys("kind", "类型"))
+    kind: Annotated[
+        Literal["department"],
+        WithJsonSchema({"type": "string", "enum": list(DEPARTMENT_KINDS)}),
+    ] = Field(validation_alias=keys("kind", "类型"))
     year: int | None = Field(None, validation_alias=keys("year", "年度"), ge=1949, le=2200)
     department: Department = Field(validation_alias=keys("department", "部门"))
 

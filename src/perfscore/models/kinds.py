@@ -5,6 +5,8 @@ Told from the data before any model is built, so a project case never loads the 
 
 from typing import Any, Final
 
+#: The spellings of a project case's kind.
+PROJECT_KINDS: Final = ("project", "项目")
 #: The spellings of a department case's kind.
 DEPARTMENT_KINDS: Final = ("department", "部门", "部门整体")
 #: The keys a case's kind is written under.
@@ -18,4 +20,4 @@ def is_department(data: Any) -> bool:
     return any(data.get(key) in DEPARTMENT_KINDS for key in _KIND_KEYS)
 
 
-__all__ = ["DEPARTMENT_KINDS", "is_department"]
+__all__ = ["DEPARTMENT_KINDS", "PROJECT_KINDS", "is_department"]
