@@ -128,7 +128,7 @@ def test_seed_without_its_categories_falls_back_to_the_projects() -> None:
     result = _run(bare)
     assert (result.item("预算执行").score, result.item("预算执行").basis) == (
         D("14.78"),
-        "案例未列部门预算分类，决算未列财政拨款预算数，按 7 个项目执行数合计 139.43 万元 / 调整后预算合计 141.47 万元 = 98.56%，得 15 × 98.56% = 14.78 分（决算说明填报完成预算 100%，无预算数可核）",
+        "案例未列部门预算分类，决算未列一般公共预算财政拨款预算数，按 7 个项目执行数合计 139.43 万元 / 调整后预算合计 141.47 万元 = 98.56%，得 15 × 98.56% = 14.78 分（决算说明填报完成预算 100%，无预算数可核）",
     )
     assert (result.score, result.execution) == (D("99.75"), None)
 
@@ -319,7 +319,7 @@ def test_execution_and_project_scores_without_budgets() -> None:
     result = _run(alone)
     assert (
         result.item("预算执行").basis
-        == "案例未列部门预算分类，决算未列财政拨款预算数，项目也无调整后预算，得 0 分"
+        == "案例未列部门预算分类，决算未列一般公共预算财政拨款预算数，项目也无调整后预算，得 0 分"
     )
     assert result.item("项目绩效自评结果").basis.startswith(
         "1 个项目的复核得分均无调整后预算，按简单平均 = "

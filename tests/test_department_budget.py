@@ -172,8 +172,8 @@ def test_carry_over_counts_in_the_funds() -> None:
     )
     assert (whole.balance, whole.rate) == (D("3.00"), D("99.71"))
     assert result.item("预算执行").basis == (
-        "按部门预算（人员类、运转类、特定目标类）执行数合计 1018.09 万元 / 预算数合计 1021.09 万元"
-        " = 99.71%（人员类 777.22 / (700.00 + 上年结转 77.22) = 100.00%，运转类 88.43 / 91.43 = "
+        "按部门预算（人员类、运转类、特定目标类）执行数合计 1018.09 万元 / 预算数及上年结转合计 "
+        "1021.09 万元 = 99.71%（人员类 777.22 / (700.00 + 上年结转 77.22) = 100.00%，运转类 88.43 / 91.43 = "
         "96.72%，特定目标类 152.44 / 152.44 = 100.00%），得 15 × 99.71% = 14.96 分"
     )
 
@@ -219,7 +219,7 @@ def test_a_rate_over_no_budget() -> None:
     result = _run(loaded)
     assert result.execution is not None and result.execution.rate is None
     assert result.item("预算执行").basis == (
-        "部门预算分类未填可用的预算数和执行数（或预算数合计为 0），决算未列财政拨款预算数，"
+        "部门预算分类未填可用的预算数和执行数（或预算数合计为 0），决算未列一般公共预算财政拨款预算数，"
         "项目也无调整后预算，得 0 分"
     )
 
@@ -227,18 +227,16 @@ def test_a_rate_over_no_budget() -> None:
 # ---- where 预算执行 comes from ------------------------------------------------------------------
 
 
-def test_fiscal_budget_comes_before_the_general_one_and_the_projects() -> None:
-    """No categories; 财政拨款支出 1008.09 of 预算数 1010.00 = 99.8109% → 99.81% → 14.97."""
+def test_fiscal_budget_is_checked_and_does_not_drive_execution() -> None:
+    """财政拨款 1008.09 against 预算数 1010.00 = 99.8109% → 99.81%, stated 100.00%: a
+    completion-mismatch. 财政拨款支出总计 includes what is carried into next year, so it is no
+    measure of execution: without categories the seed falls back to its projects (14.78)."""
     data = _seed_data()
     del data["budget"]
     data["accounts"]["fiscal"]["budget"] = 1010
     data["accounts"]["fiscal"]["completion"] = "100.00%"
     loaded = department_from_data(data, str(SEED))
-    result = _run(loaded)
-    assert (result.item("预算执行").score, result.item("预算执行").basis) == (
-        D("14.97"),
-        "财政拨款支出 1008.09 万元 / 预算数 1010.00 万元 = 99.81%，得 15 × 99.81% = 14.97 分",
-    )
+    assert _run(loaded).item("预算执行").score == D("14.78")
     expected = {
         (
             "completion-mismatch",
@@ -247,6 +245,21 @@ def test_fiscal_budget_comes_before_the_general_one_and_the_projects() -> None:
         )
     }
     assert_findings(loaded, SICHUAN, "completion-mismatch", expected)
+
+
+def test_general_budget_comes_after_the_categories_and_before_the_projects() -> None:
+    """No categories; 一般公共预算财政拨款支出 1008.09 of 预算数 1020.00 = 98.8324% → 98.83%
+    → 15 × 98.83% = 14.8245 → 14.82."""
+    data = _seed_data()
+    data["accounts"]["general"]["budget"] = 1020
+    with_categories = _run(department_from_data(data, str(SEED))).item("预算执行")
+    assert with_categories.score == D("15.00")
+    del data["budget"]
+    item = _run(department_from_data(data, str(SEED))).item("预算执行")
+    assert (item.score, item.basis) == (
+        D("14.82"),
+        "一般公共预算财政拨款支出 1008.09 万元 / 预算数 1020.00 万元 = 98.83%，得 15 × 98.83% = 14.82 分",
+    )
 
 
 def test_categories_come_before_the_accounts_budget() -> None:

@@ -21,6 +21,7 @@ from perfscore.checks.accounts.cross import PROJECT_SPENDING
 from perfscore.checks.department import DEPARTMENT
 from perfscore.checks.registry import Options, Raised, check, option
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
+from perfscore.scoring.execution import funds_text
 
 if TYPE_CHECKING:  # department models: imported when a department is scored
     from perfscore.models.department_results import DepartmentEvaluation
@@ -29,13 +30,6 @@ if TYPE_CHECKING:  # department models: imported when a department is scored
 
 def _differs(options: Options, stated: Decimal, computed: Decimal) -> bool:
     return abs(stated - computed) > option(options, "tolerance")
-
-
-def funds_text(category: CategoryExecution) -> str:
-    """``777.22``, or ``(700.00 + 上年结转 77.22)`` when funds were carried over."""
-    if category.carried_over:
-        return f"({fmt(category.budget)} + 上年结转 {fmt(category.carried_over)})"
-    return fmt(category.budget)
 
 
 def _categories(evaluation: DepartmentEvaluation) -> tuple[CategoryExecution, ...]:
@@ -174,5 +168,4 @@ __all__ = [
     "category_project_mismatch",
     "category_rate_mismatch",
     "category_total_mismatch",
-    "funds_text",
 ]

@@ -9,9 +9,8 @@ execution rate is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from perfscore.models.execution import BudgetExecution, CategoryExecution
 from perfscore.models.numbers import HUNDRED, ONE, ZERO, fmt, fmt_plain, percent
@@ -28,10 +27,8 @@ from perfscore.scoring.department_registry import (
     option_problems,
     option_value,
 )
+from perfscore.scoring.execution import funds_text
 from perfscore.scoring.project import budget_column
-
-if TYPE_CHECKING:  # department models: imported when a department is scored
-    from perfscore.models.department import Budgeted
 
 #: 元 in a 万元, the unit of the final accounts.
 WAN: Final = Decimal(10000)
@@ -144,27 +141,25 @@ def _rate_score(leaf: Leaf, context: Context, rate: Decimal) -> tuple[Decimal, s
 @method("execution-rate")
 def execution_rate(leaf: Leaf, context: Context) -> Computed | Missing:
     """The year's 执行数 / 预算数 × weight, from the most complete figures the case gives: the
-    whole budget by category (人员类、运转类、特定目标类), else 财政拨款支出 / 预算数, else
-    一般公共预算财政拨款支出 / 预算数, else the projects' 执行数 / 调整后预算 summed."""
+    whole budget by category (人员类、运转类、特定目标类), else 一般公共预算财政拨款支出 / 预算数,
+    else the projects' 执行数 / 调整后预算 summed.
+
+    财政拨款收、支总计 is not a source: its 支出总计 includes what is carried into next year.
+    """
     execution = context.execution
     if execution is not None and execution.rate is not None:
         return _categories_execution(leaf, context, execution)
-    for label, figure in _budgeted(context):
-        if figure.budget:
-            rate = context.rounded(figure.current / figure.budget * HUNDRED)
-            score, scoring = _rate_score(leaf, context, rate)
-            text = f"{label} {fmt(figure.current)} 万元 / 预算数 {fmt(figure.budget)} 万元"
-            return Computed(score, f"{text} = {percent(rate)}，{scoring}")
-    return _projects_execution(leaf, context)
-
-
-def _budgeted(context: Context) -> Iterator[tuple[str, Budgeted]]:
-    """The 财政拨款 totals the accounts give, the wider first."""
     accounts = context.case.accounts
-    if accounts is not None and accounts.fiscal is not None:
-        yield "财政拨款支出", accounts.fiscal
-    if accounts is not None and accounts.general is not None:
-        yield "一般公共预算财政拨款支出", accounts.general
+    general = accounts.general if accounts is not None else None
+    if general is not None and general.budget:
+        rate = context.rounded(general.current / general.budget * HUNDRED)
+        score, scoring = _rate_score(leaf, context, rate)
+        text = (
+            f"一般公共预算财政拨款支出 {fmt(general.current)} 万元 / "
+            f"预算数 {fmt(general.budget)} 万元 = {percent(rate)}"
+        )
+        return Computed(score, f"{text}，{scoring}")
+    return _projects_execution(leaf, context)
 
 
 def _categories_execution(leaf: Leaf, context: Context, execution: BudgetExecution) -> Computed:
@@ -173,8 +168,9 @@ def _categories_execution(leaf: Leaf, context: Context, execution: BudgetExecuti
     score, scoring = _rate_score(leaf, context, execution.rate)
     names = "、".join(category.label for category in complete)
     each = "，".join(_category_text(category) for category in complete)
+    funds = "预算数及上年结转合计" if execution.carried_over else "预算数合计"
     text = (
-        f"按部门预算（{names}）执行数合计 {fmt(execution.executed)} 万元 / 预算数合计 "
+        f"按部门预算（{names}）执行数合计 {fmt(execution.executed)} 万元 / {funds} "
         f"{fmt(execution.available)} 万元 = {percent(execution.rate)}（{each}），{scoring}"
     )
     left = [c.label for c in execution.categories if not c.complete]
@@ -184,11 +180,8 @@ def _categories_execution(leaf: Leaf, context: Context, execution: BudgetExecuti
 
 
 def _category_text(category: CategoryExecution) -> str:
-    funds = fmt(category.budget)
-    if category.carried_over:
-        funds = f"({funds} + 上年结转 {fmt(category.carried_over)})"
     rate = "—" if category.rate is None else percent(category.rate)
-    return f"{category.label} {fmt(category.executed)} / {funds} = {rate}"
+    return f"{category.label} {fmt(category.executed)} / {funds_text(category)} = {rate}"
 
 
 def _no_budget(context: Context) -> str:
@@ -197,7 +190,7 @@ def _no_budget(context: Context) -> str:
         categories = "案例未列部门预算分类"
     else:
         categories = "部门预算分类未填可用的预算数和执行数（或预算数合计为 0）"
-    return f"{categories}，决算未列财政拨款预算数"
+    return f"{categories}，决算未列一般公共预算财政拨款预算数"
 
 
 def _projects_execution(leaf: Leaf, context: Context) -> Computed | Missing:

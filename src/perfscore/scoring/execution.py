@@ -13,7 +13,7 @@ from typing import Final
 
 from perfscore.models.department import Categories, Category
 from perfscore.models.execution import BudgetExecution, CategoryExecution
-from perfscore.models.numbers import HUNDRED, ZERO, half_up
+from perfscore.models.numbers import HUNDRED, ZERO, fmt, half_up
 
 #: Each category field of the case and its Chinese label, in the order reports list them.
 CATEGORY_LABELS: Final = {"personnel": "人员类", "running": "运转类", "targeted": "特定目标类"}
@@ -72,4 +72,12 @@ def _rate(executed: Decimal | None, available: Decimal | None, places: int) -> D
     return half_up(executed / available * HUNDRED, places)
 
 
-__all__ = ["CATEGORY_LABELS", "budget_execution"]
+def funds_text(category: CategoryExecution) -> str:
+    """A category's funds as the basis and the findings write them: ``777.22``, or
+    ``(700.00 + 上年结转 77.22)`` when funds were carried over."""
+    if category.carried_over:
+        return f"({fmt(category.budget)} + 上年结转 {fmt(category.carried_over)})"
+    return fmt(category.budget)
+
+
+__all__ = ["CATEGORY_LABELS", "budget_execution", "funds_text"]
