@@ -108,14 +108,16 @@ def test_limits_reach_workers_started_by_spawn(
     assert all("列表项数" in error and "超过上限 2" in error for error in errors)
 
 
-def _imported_by(*args: str) -> set[str]:
-    """The top-level modules ``perfscore ARGS`` imported, run in a fresh interpreter."""
+def _imported_by(*args: str, whole: bool = False) -> set[str]:
+    """The top-level modules ``perfscore ARGS`` imported (every module, ``whole``), run in a
+    fresh interpreter."""
+    names = "sys.modules" if whole else "{m.split('.')[0] for m in sys.modules}"
     code = (
         "import sys\n"
         "from perfscore.cli import main\n"
         f"try:\n    main({list(args)!r})\n"
         "except SystemExit:\n    pass\n"
-        "print('\\n'.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)\n"
+        f"print('\\n'.join(sorted({names})), file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
@@ -133,6 +135,23 @@ def test_scoring_a_json_case_imports_no_excel_word_templates_or_schema(form: str
     assert "perfscore" in imported
     assert "pydantic" in imported  # the check sees what was imported
     assert imported & HEAVY == set()
+
+
+#: The department models, rubrics and scoring: a project case needs none of them.
+DEPARTMENT_ONLY = {
+    "perfscore.models.department",
+    "perfscore.models.department_results",
+    "perfscore.models.execution",
+    "perfscore.rubrics.department",
+    "perfscore.scoring.department",
+    "perfscore.scoring.execution",
+}
+
+
+def test_scoring_a_project_case_loads_no_department_code() -> None:
+    imported = _imported_by("evaluate", str(GOV), "--format", "json", whole=True)
+    assert "perfscore.checks.categories" in imported  # the registry holds every code
+    assert imported & DEPARTMENT_ONLY == set()
 
 
 def test_reviewing_json_cases_imports_no_excel_word_templates_or_schema() -> None:

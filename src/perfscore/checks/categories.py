@@ -21,11 +21,16 @@ from perfscore.checks.accounts.cross import PROJECT_SPENDING
 from perfscore.checks.department import DEPARTMENT
 from perfscore.checks.registry import Options, Raised, check, option
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
-from perfscore.scoring.execution import funds_text
 
 if TYPE_CHECKING:  # department models: imported when a department is scored
     from perfscore.models.department_results import DepartmentEvaluation
     from perfscore.models.execution import CategoryExecution
+
+
+def _funds(category: CategoryExecution) -> str:
+    from perfscore.scoring.execution import funds_text  # noqa: PLC0415 - departments only
+
+    return funds_text(category)
 
 
 def _differs(options: Options, stated: Decimal, computed: Decimal) -> bool:
@@ -49,7 +54,7 @@ def _rate_problem(category: CategoryExecution, stated: Decimal) -> str | None:
     computed = percent_of(executed, available, stated)
     if computed == stated:
         return None
-    return rate_text(label, stated, f"{fmt(executed)} / {funds_text(category)}", computed)
+    return rate_text(label, stated, f"{fmt(executed)} / {_funds(category)}", computed)
 
 
 @check(
@@ -93,7 +98,7 @@ def category_balance_mismatch(
         if stated is None or computed is None or not _differs(options, stated, computed):
             continue
         yield (
-            f"{category.label}结余填报 {fmt(stated)} {UNIT}，按 {funds_text(category)} - "
+            f"{category.label}结余填报 {fmt(stated)} {UNIT}，按 {_funds(category)} - "
             f"{fmt(category.executed)} 计算为 {fmt(computed)} {UNIT}，"
             f"相差 {fmt_signed(stated - computed)} {UNIT}",
             f"{category.where}.balance",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Final
 
 from perfscore.models.numbers import parse_decimal
@@ -84,11 +85,16 @@ _NUMBER: Final = (
 #: What may stand between a label and its number: spaces, one linking word, a colon.
 _LINK: Final = r"\s*+(?:为|是|达到|达|共计|合计)?\s*+[:：]?\s*+"
 _UNIT: Final = r"万元|千元|亿元|元|%|％|分"
-_FIGURE: Final = re.compile(
-    "(?:"
-    + "|".join(f"(?P<{group}>{pattern})" for group, pattern in _LABELS.items())
-    + rf"){_LINK}(?P<number>{_NUMBER})\s*+(?P<unit>{_UNIT})"
-)
+
+
+@cache
+def _figure_pattern() -> re.Pattern[str]:
+    """Every label, its link, its number and unit, in one expression: compiled when a summary
+    is first read (every command imports the check registry; few read a summary)."""
+    labels = "|".join(f"(?P<{group}>{pattern})" for group, pattern in _LABELS.items())
+    return re.compile(rf"(?:{labels}){_LINK}(?P<number>{_NUMBER})\s*+(?P<unit>{_UNIT})")
+
+
 #: The units each kind is stated in.
 _UNITS: Final = {
     "score": ("分",),
@@ -98,38 +104,42 @@ _UNITS: Final = {
     "rate": ("%", "％"),
 }
 
-#: A character of a word: a label right after one belongs to that word (申请预算资金, 严格执行率).
-_WORD: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The patterns below are compiled on first use (by ``re``'s own cache): every command imports
+# the check registry, few read a summary.
+
+#: The code points of a word's characters (CJK ideographs: extension A, unified, compatibility):
+#: a label right after one belongs to that word (申请预算资金, 严格执行率).
+_WORD_RANGES: Final = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 #: Labels that say whose figure they are, whatever word comes before them.
-_OWN: Final = re.compile(r"(?:绩效)?自评|全年|年初|调整")
+_OWN: Final = r"(?:绩效)?自评|全年|年初|调整"
 #: The words a bare label may follow and still be the project's own: 项目预算执行率,
 #: 2022年预算执行率, 本项目共使用资金.
-_QUALIFIER: Final = re.compile(rf"(?:项目|财政|专项|本次|最终|共|全年|年度|本|当年|{_DIGIT}年)$")
+_QUALIFIER: Final = rf"(?:项目|财政|专项|本次|最终|共|全年|年度|本|当年|{_DIGIT}年)$"
 #: What makes a figure no longer the figure itself, right after its unit: a bound or an
 #: approximation (以上, 左右), a cost per head (元/人), a range (90%-95%).
-_AFTER: Final = re.compile(
+_AFTER: Final = (
     r"\s*(?:左右|上下|以上|以下|以内|之上|之下|及以上|及以下|多|余|强|起|[（(]含[）)]"
     rf"|[/／每]|[-－—~～至到]\s*{_DIGIT})"
 )
 #: After 分, the word 分 belongs to: 分钟, 分之, 分值, 分制, 分别.
-_AFTER_SCORE: Final = re.compile(r"[钟之值制别数]")
+_AFTER_SCORE: Final = r"[钟之值制别数]"
 #: Another number with a unit right after a figure: a row of table cells (``90% 100%``).
-_CELLS: Final = re.compile(rf"\s*(?:{_NUMBER})\s*(?:{_UNIT})")
+_CELLS: Final = rf"\s*(?:{_NUMBER})\s*(?:{_UNIT})"
 #: Where a clause starts: what comes after it, before the label, says whose figure it is.
-_CLAUSE: Final = re.compile(r"[，,；;。！？!?\n]")
+_CLAUSE: Final = r"[，,；;。！？!?\n]"
 #: A clause about a part of the whole or another year: 其中…, 上年…, 同比….
-_OTHER: Final = re.compile(r"其中|上年|上一年|去年|同比")
+_OTHER: Final = r"其中|上年|上一年|去年|同比"
 #: Where a sentence starts.
-_SENTENCE: Final = re.compile(r"[；;。！？!?\n]")
+_SENTENCE: Final = r"[；;。！？!?\n]"
 #: A sentence that scores an indicator or weighs one: its bare 得分 is that row's, not the total.
-_ROW_SCORE: Final = re.compile(r"指标|分值|权重|满分")
+_ROW_SCORE: Final = r"指标|分值|权重|满分"
 #: How far back a label's qualifier or clause is looked for.
 _LOOK_BACK: Final = 80
 
 
 def figures(text: str) -> tuple[Figure, ...]:
     """Every figure ``text`` states, in order of appearance."""
-    found = (_figure(text, match) for match in _FIGURE.finditer(text))
+    found = (_figure(text, match) for match in _figure_pattern().finditer(text))
     return tuple(figure for figure in found if figure is not None)
 
 
@@ -150,13 +160,13 @@ def _stands_alone(text: str, match: re.Match[str], kind: str) -> bool:
     """Whether the figure is the project's own, stated exactly: see the module's docstring."""
     before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
     after = text[match.end() : match.end() + _LOOK_BACK]
-    if not _qualified(match[0], before) or _OTHER.search(_since(_CLAUSE, before)):
+    if not _qualified(match[0], before) or re.search(_OTHER, _since(_CLAUSE, before)):
         return False
-    if _AFTER.match(after) or _CELLS.match(after):
+    if re.match(_AFTER, after) or re.match(_CELLS, after):
         return False
-    if kind == "score" and _AFTER_SCORE.match(after):
+    if kind == "score" and re.match(_AFTER_SCORE, after):
         return False
-    return match["bare"] is None or not _ROW_SCORE.search(_since(_SENTENCE, before))
+    return match["bare"] is None or not re.search(_ROW_SCORE, _since(_SENTENCE, before))
 
 
 def _qualified(words: str, before: str) -> bool:
@@ -164,14 +174,20 @@ def _qualified(words: str, before: str) -> bool:
     that says whose figure it is (自评得分, 全年预算数) is; a bare one (执行率, 预算资金, 得分)
     must start a word or follow one that keeps it the project's (项目, 2022年), not end another
     word (申请预算资金, 制度严格执行率, 指标得分)."""
-    if _OWN.match(words) or not before or not _WORD.match(before[-1]):
+    if re.match(_OWN, words) or not before or not _is_word(before[-1]):
         return True
-    return _QUALIFIER.search(before) is not None
+    return re.search(_QUALIFIER, before) is not None
 
 
-def _since(boundary: re.Pattern[str], before: str) -> str:
+def _is_word(character: str) -> bool:
+    """Whether ``character`` is a CJK ideograph (a character of a word)."""
+    point = ord(character)
+    return any(low <= point <= high for low, high in _WORD_RANGES)
+
+
+def _since(boundary: str, before: str) -> str:
     """The end of ``before`` after the last ``boundary``: the clause or sentence so far."""
-    starts = [found.end() for found in boundary.finditer(before)]
+    starts = [found.end() for found in re.finditer(boundary, before)]
     return before[starts[-1] :] if starts else before
 
 

@@ -9,11 +9,13 @@ category checks and the department report all read this one result.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from perfscore.models.department import Categories, Category
 from perfscore.models.execution import BudgetExecution, CategoryExecution
 from perfscore.models.numbers import HUNDRED, ZERO, fmt, half_up
+
+if TYPE_CHECKING:  # department models: imported when a department is scored
+    from perfscore.models.department import Categories, Category
 
 #: Each category field of the case and its Chinese label, in the order reports list them.
 CATEGORY_LABELS: Final = {"personnel": "人员类", "running": "运转类", "targeted": "特定目标类"}
