@@ -70,6 +70,39 @@ def _total(evaluation: DepartmentEvaluation) -> str:
     return text
 
 
+CATEGORY_HEAD = ("类别", "预算数", "上年结转", "执行数", "执行率", "结余", "填报执行率", "填报结余")
+
+
+def _category_rows(execution: BudgetExecution | None) -> list[list[str]]:
+    """The category table's rows, then 合计 over the complete categories; [] without a budget."""
+    if execution is None:
+        return []
+    rows = [
+        [
+            c.label,
+            fmt(c.budget),
+            fmt(c.carried_over),
+            fmt(c.executed),
+            _percent(c.rate),
+            fmt(c.balance),
+            "" if c.stated_rate is None else f"{c.stated_rate:f}%",
+            fmt(c.stated_balance),
+        ]
+        for c in execution.categories
+    ]
+    carried = any(c.carried_over is not None for c in execution.categories)
+    total = [
+        fmt(execution.budget),
+        fmt(execution.carried_over) if carried else "",
+        fmt(execution.executed),
+    ]
+    return [*rows, ["合计", *total, _percent(execution.rate), fmt(execution.balance), "", ""]]
+
+
+def _percent(rate: Decimal | None) -> str:
+    return "" if rate is None else f"{fmt(rate)}%"
+
+
 def department_table(evaluation: DepartmentEvaluation) -> str:
     """The terminal view: the items, the total, the projects and the findings."""
     case = evaluation.case
@@ -83,6 +116,10 @@ def department_table(evaluation: DepartmentEvaluation) -> str:
         _item_rows(evaluation.items), ITEM_HEAD, disable_numparse=True, maxcolwidths=widths
     )
     parts = ["\n".join(head), "部门整体绩效评价\n" + items, _total(evaluation)]
+    categories = _category_rows(evaluation.execution)
+    if categories:
+        table = tabulate(categories, CATEGORY_HEAD, disable_numparse=True)
+        parts.append("部门预算执行（万元）\n" + table)
     if evaluation.projects:
         rows = [_project_row(p) for p in evaluation.projects]
         parts.append("项目\n" + tabulate(rows, PROJECT_HEAD, disable_numparse=True))
@@ -172,39 +209,6 @@ def department_dict(evaluation: DepartmentEvaluation) -> dict[str, Any]:
             for f in evaluation.findings
         ],
     }
-
-
-CATEGORY_HEAD = ("类别", "预算数", "上年结转", "执行数", "执行率", "结余", "填报执行率", "填报结余")
-
-
-def _category_rows(execution: BudgetExecution | None) -> list[list[str]]:
-    """The category table's rows, then 合计 over the complete categories; [] without a budget."""
-    if execution is None:
-        return []
-    rows = [
-        [
-            c.label,
-            fmt(c.budget),
-            fmt(c.carried_over),
-            fmt(c.executed),
-            _percent(c.rate),
-            fmt(c.balance),
-            "" if c.stated_rate is None else f"{c.stated_rate:f}%",
-            fmt(c.stated_balance),
-        ]
-        for c in execution.categories
-    ]
-    carried = any(c.carried_over is not None for c in execution.categories)
-    total = [
-        fmt(execution.budget),
-        fmt(execution.carried_over) if carried else "",
-        fmt(execution.executed),
-    ]
-    return [*rows, ["合计", *total, _percent(execution.rate), fmt(execution.balance), "", ""]]
-
-
-def _percent(rate: Decimal | None) -> str:
-    return "" if rate is None else f"{fmt(rate)}%"
 
 
 def markdown(evaluation: DepartmentEvaluation) -> str:
