@@ -161,6 +161,21 @@ def test_coverage_needs_every_project_and_a_project_spending() -> None:
     assert "project-coverage" in {f.code for f in run(data, [_project(100)])}
 
 
+def test_accounts_without_totals_or_carryover_are_not_balanced_against_them() -> None:
+    """A report that quotes 本年收入 and 本年支出 without 收支总计 or 结转结余 (南县政协, tests/real):
+    the carryover is unknown, not 0, so 792.22 against 799.12 is no imbalance."""
+    data = seed_data()
+    accounts = data["accounts"]
+    del accounts["totals"], accounts["carryover"]
+    accounts["income"]["total"] = accounts["income"]["parts"][0]["amount"] = 792.22
+    assert "balance-mismatch" not in {f.code for f in run(data)}
+    accounts["carryover"] = {"opening": 0, "closing": 0}
+    assert [f.message for f in run(data) if f.code == "balance-mismatch"] == [
+        "收入总计 792.22 万元（本年收入合计 792.22 + 年初结转结余 0.00）与支出总计 1008.09 万元"
+        "（本年支出合计 1008.09 + 年末结转结余 0.00）不平衡，相差 -215.87 万元"
+    ]
+
+
 def test_seed_without_accounts() -> None:
     data = seed_data()
     del data["accounts"]

@@ -435,3 +435,17 @@ def test_bare_items_are_entries_without_a_summary(entry: Any) -> None:
 
     assert ProjectEntry.model_validate(entry) == ProjectEntry(case=entry)
     assert ProjectEntry.model_validate(entry).summary is None
+
+
+def test_section_one_says_only_what_the_report_states() -> None:
+    """Without 结转结余: a stated 收、支总计 equal to both 本年 figures says there were none; without
+    it, section 一 gives 本年收入 and 本年支出 alone, never a 收入总计 it cannot know."""
+    from perfscore.rendering.department import markdown  # noqa: PLC0415 - the renderer under test
+
+    data = json.loads(CATEGORIES.read_text(encoding="utf-8"))
+    text = markdown(_run(department_from_data(data, str(CATEGORIES))))
+    assert "2022年度收、支总计均为1008.09万元。" in text
+    del data["accounts"]["totals"]
+    data["accounts"]["income"]["total"] = 1000
+    text = markdown(_run(department_from_data(data, str(CATEGORIES))))
+    assert "2022年度本年收入合计1000.00万元，本年支出合计1008.09万元。" in text

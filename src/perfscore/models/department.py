@@ -202,10 +202,12 @@ class Carryover(Form):
 class Accounts(Form):
     """The final-accounts figures (部门决算), all in 万元, as 第二部分 of the report prints them."""
 
-    totals: Compared = Field(validation_alias=keys("totals", "收支总计"))
+    #: 收、支总计: optional, as real reports quote 本年收入 and 本年支出 without it.
+    totals: Compared | None = Field(None, validation_alias=keys("totals", "收支总计"))
     income: Breakdown = Field(validation_alias=keys("income", "本年收入", "收入"))
     spending: Breakdown = Field(validation_alias=keys("spending", "本年支出", "支出"))
-    carryover: Carryover = Field(Carryover(), validation_alias=keys("carryover", "结转结余"))
+    #: 年初/年末结转结余; None when the report does not state them (not 0: unknown).
+    carryover: Carryover | None = Field(None, validation_alias=keys("carryover", "结转结余"))
     #: 财政拨款收、支总计, with the 财政拨款 budget (预算数) when the report gives it.
     fiscal: Budgeted | None = Field(None, validation_alias=keys("fiscal", "财政拨款收支总计"))
     general: GeneralBudget | None = Field(

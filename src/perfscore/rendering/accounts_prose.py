@@ -135,7 +135,6 @@ def accounts_context(case: DepartmentCase) -> dict[str, Any] | None:
         "last_year": (year - 1) if year else "上",
         "department": case.department.name,
         "totals": change(accounts.totals),
-        "total": fmt(accounts.totals.current),
         "income": _breakdown(accounts.income.total, accounts.income.parts),
         "spending": _breakdown(accounts.spending.total, accounts.spending.parts),
         "fiscal": change(accounts.fiscal),
@@ -149,9 +148,7 @@ def accounts_context(case: DepartmentCase) -> dict[str, Any] | None:
         "operating": change(accounts.operating),
         "operating_total": fmt(accounts.operating.current) if accounts.operating else "",
         "procurement": _maybe(accounts.procurement),
-        "balanced": _balanced(accounts),
-        "income_total": fmt(accounts.income.total + accounts.carryover.opening),
-        "spending_total": fmt(accounts.spending.total + accounts.carryover.closing),
+        **_totals(accounts),
         "facts": case.evaluation.facts,
     }
 
@@ -164,10 +161,26 @@ def _fiscal_completion(accounts: Accounts) -> str:
     return completion(fiscal.current, fiscal.budget, fiscal.completion)
 
 
-def _balanced(accounts: Accounts) -> bool:
-    """收入总计 (本年收入 + 年初结转结余) equals 支出总计 (本年支出 + 年末结转结余)."""
-    income = accounts.income.total + accounts.carryover.opening
-    return income == accounts.spending.total + accounts.carryover.closing
+def _totals(accounts: Accounts) -> dict[str, Any]:
+    """Section 一's figures: 收、支总计 when 收入总计 (本年收入 + 年初结转结余) balances 支出总计
+    (本年支出 + 年末结转结余); both when they do not; 本年收入 and 本年支出 alone when the report
+    states no 结转结余 (``carried`` False) and no 收、支总计 equal to both."""
+    carryover = accounts.carryover
+    if carryover is None:
+        income, spending = accounts.income.total, accounts.spending.total
+    else:
+        income = accounts.income.total + carryover.opening
+        spending = accounts.spending.total + carryover.closing
+    stated = accounts.totals.current if accounts.totals is not None else None
+    # Without 结转结余, a stated 收、支总计 equal to both 本年 figures says there were none.
+    implied = carryover is None and stated is not None and income == spending == stated
+    return {
+        "carried": carryover is not None or implied,
+        "balanced": (carryover is not None and income == spending) or implied,
+        "total": fmt(income if stated is None else stated),
+        "income_total": fmt(income),
+        "spending_total": fmt(spending),
+    }
 
 
 def _maybe(value: Decimal | None) -> str:

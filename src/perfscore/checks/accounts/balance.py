@@ -1,7 +1,8 @@
 """``balance-mismatch``: 收入总计 = 支出总计 = 收、支总计.
 
 收入总计 is 本年收入合计 + 年初结转结余; 支出总计 is 本年支出合计 + 年末结转结余. The two
-must balance, and each must be the 收、支总计 the text states.
+must balance, and each must be the 收、支总计 the text states. Nothing is said when the report
+states no 结转结余 (they are unknown, not 0), nor against a 收、支总计 it does not state.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.numbers import ZERO, fmt, fmt_signed
 
 if TYPE_CHECKING:  # department models: imported when a department is scored
-    from perfscore.models.department import Accounts
+    from perfscore.models.department import Accounts, Carryover
 
 
-def _sides(accounts: Accounts) -> tuple[tuple[str, Decimal, str], tuple[str, Decimal, str]]:
+def _sides(
+    accounts: Accounts, carryover: Carryover
+) -> tuple[tuple[str, Decimal, str], tuple[str, Decimal, str]]:
     """(name, amount, how it is made up) for 收入总计 and 支出总计."""
-    income, spending, carryover = accounts.income, accounts.spending, accounts.carryover
+    income, spending = accounts.income, accounts.spending
     return (
         (
             "收入总计",
@@ -53,7 +56,10 @@ def _sides(accounts: Accounts) -> tuple[tuple[str, Decimal, str], tuple[str, Dec
 )
 def balance_mismatch(context: AccountsContext, options: Options) -> Iterator[Raised]:
     """收入总计 against 支出总计, and each against the stated 收、支总计."""
-    income, spending = _sides(context.accounts)
+    carryover = context.accounts.carryover
+    if carryover is None:
+        return
+    income, spending = _sides(context.accounts, carryover)
     if context.differs(income[1], spending[1]):
         yield (
             f"{income[0]} {fmt(income[1])} {UNIT}（{income[2]}）与"
@@ -61,7 +67,10 @@ def balance_mismatch(context: AccountsContext, options: Options) -> Iterator[Rai
             f"相差 {fmt_signed(income[1] - spending[1])} {UNIT}",
             "$.accounts.carryover",
         )
-    stated = context.accounts.totals.current
+    totals = context.accounts.totals
+    if totals is None:
+        return
+    stated = totals.current
     for name, amount, made_of in (income, spending):
         if context.differs(stated, amount):
             yield (
