@@ -4,7 +4,10 @@ A department (部门) scores itself once a year as a whole (部门整体支出�
 final accounts (部门决算) with a page of prose. This case holds what both need:
 
 - ``department``: name, code, 内设机构, 下属单位 and 编制/在岗人数, as the report lists them;
-- ``projects``: its project cases, embedded or as paths relative to the department file;
+- ``projects``: its project cases, embedded or as paths relative to the department file, each
+  with the paragraph the department's report prints about it (``summary``) where given;
+- ``budget``: its whole budget by category (人员类、运转类、特定目标类), as 部门整体绩效分析
+  states it;
 - ``accounts``: the final-accounts figures in 万元, each with what the published text states
   (shares, year-on-year changes, completion rates), so that every stated number can be checked;
 - ``evaluation``: the department-wide self-evaluation: the claimed scores by item and the facts
@@ -298,6 +301,11 @@ class Categories(Form):
 _ENTRY_KEYS: Final = frozenset(("case", "案例", "项目案例"))
 
 
+def is_entry(value: object) -> bool:
+    """Whether a raw ``projects`` item is an entry object (its case under ``case``)."""
+    return isinstance(value, dict) and bool(value.keys() & _ENTRY_KEYS)
+
+
 class ProjectEntry(Form):
     """One of the department's projects: its case, and its 绩效自评综述 as the report prints it.
 
@@ -314,14 +322,9 @@ class ProjectEntry(Form):
     @classmethod
     def _bare(cls, value: object) -> object:
         """A path or a case object alone is the entry's case."""
-        if isinstance(value, str) or (isinstance(value, dict) and not value.keys() & _ENTRY_KEYS):
+        if isinstance(value, str | dict) and not is_entry(value):
             return {"case": value}
         return value
-
-
-def is_entry(value: object) -> bool:
-    """Whether a raw ``projects`` item is an entry object (its case under ``case``)."""
-    return isinstance(value, dict) and bool(value.keys() & _ENTRY_KEYS)
 
 
 class DepartmentCase(Form):
