@@ -30,12 +30,15 @@ if TYPE_CHECKING:  # department models: imported when a department is scored
 _COLUMNS = {"budget": "adjusted", "initial": "initial", "executed": "executed"}
 
 
-def _summaries(evaluation: DepartmentEvaluation) -> Iterator[tuple[str, str, Evaluation]]:
-    """(summary, its JSON path, the project scored) for each project that has one."""
+def _summaries(
+    evaluation: DepartmentEvaluation,
+) -> Iterator[tuple[tuple[Figure, ...], str, Evaluation]]:
+    """(the figures read from the summary, its JSON path, the project scored) for each project
+    that has a summary."""
     paired = zip(evaluation.summaries, evaluation.projects, strict=False)
     for index, (summary, project) in enumerate(paired):
         if summary:
-            yield summary, f"$.projects[{index}].summary", project
+            yield figures(summary), f"$.projects[{index}].summary", project
 
 
 def _name(project: Evaluation) -> str:
@@ -58,8 +61,8 @@ def _name(project: Evaluation) -> str:
 )
 def summary_score_mismatch(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
     """Each score a project's summary states against the project's recomputed score."""
-    for summary, where, project in _summaries(evaluation):
-        for figure in figures(summary):
+    for read, where, project in _summaries(evaluation):
+        for figure in read:
             if figure.kind == "score" and figure.value != project.score:
                 claimed = (
                     ""
@@ -137,8 +140,8 @@ def _rate_problem(figure: Figure, project: Evaluation) -> str | None:
 )
 def summary_figure_mismatch(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
     """Each amount and rate a project's summary states against the project's table."""
-    for summary, where, project in _summaries(evaluation):
-        for figure in figures(summary):
+    for read, where, project in _summaries(evaluation):
+        for figure in read:
             if figure.kind == "rate":
                 problem = _rate_problem(figure, project)
             elif figure.kind in _COLUMNS:
@@ -162,8 +165,8 @@ def summary_figure_mismatch(evaluation: DepartmentEvaluation, options: Options) 
 )
 def summary_unread(evaluation: DepartmentEvaluation, options: Options) -> Iterator[Raised]:
     """A summary with no figure that can be compared."""
-    for summary, where, project in _summaries(evaluation):
-        if not figures(summary):
+    for read, where, project in _summaries(evaluation):
+        if not read:
             yield (
                 f"{_name(project)}的绩效自评综述中没有读到可核对的得分、预算数、执行数或执行率",
                 where,
