@@ -30,6 +30,7 @@ COMMANDS: Final = {
     "schema": ("perfscore.cli.cases", "schema"),
     "rubrics": ("perfscore.cli.cases", "rubrics"),
     "checks": ("perfscore.cli.checks", "checks_command"),
+    "serve": ("perfscore.cli.serve", "serve_command"),
 }
 
 

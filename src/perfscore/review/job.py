@@ -72,28 +72,41 @@ def review(job: Job, progress: Progress | None = None) -> Reviewed:
     chosen = registered("review", job.form)
     if chosen.needs_output and job.output is None:
         raise PerfscoreError(f"{job.form} 格式须用 -o 指定输出文件")
-    advance = progress or (lambda _size: None)
-    stream = chosen.streamed
-    reviewer = Reviewer(job.mine, job.strict, encode_line if stream else None, job.limits)
+    if chosen.streamed:
+        return _stream(job, progress or (lambda _size: None))
+    batch = collect(job, progress)
+    _write(batch, job)
+    return Reviewed(batch.summary)
+
+
+def _stream(job: Job, advance: Progress) -> Reviewed:
+    """``--format jsonl``: each row written as its unit is done, the summary last."""
+    reviewer = Reviewer(job.mine, job.strict, encode_line, job.limits)
     work = units(job.files, job.limits.line_bytes)
     summary = Summary()
-    if stream:
-        with atomic_output(job.output) as out, closing(run(reviewer, work, job.jobs)) as runs:
-            for done in runs:
-                out.writelines(done.lines)
-                summary.merge(done.summary)
-                advance(done.size)
-            out.write(summary_line(summary, job.mine, job.strict))
-        return Reviewed(summary)
+    with atomic_output(job.output) as out, closing(run(reviewer, work, job.jobs)) as runs:
+        for done in runs:
+            out.writelines(done.lines)
+            summary.merge(done.summary)
+            advance(done.size)
+        out.write(summary_line(summary, job.mine, job.strict))
+    return Reviewed(summary)
+
+
+def collect(job: Job, progress: Progress | None = None) -> Batch:
+    """Every input of ``job`` scored into one batch (rows in order), nothing written: what a
+    renderer of ``review`` renders (the web pages render several from one batch)."""
+    advance = progress or (lambda _size: None)
+    reviewer = Reviewer(job.mine, job.strict, None, job.limits)
     rows: list[Row] = []
     problems: list[ErrorRow] = []
-    with closing(run(reviewer, work, job.jobs)) as runs:
+    summary = Summary()
+    with closing(run(reviewer, units(job.files, job.limits.line_bytes), job.jobs)) as runs:
         for done in runs:
             _collect(done, rows, problems)
             summary.merge(done.summary)
             advance(done.size)
-    _write(Batch(order(rows), problems, summary, job.mine, job.strict), job)
-    return Reviewed(summary)
+    return Batch(order(rows), problems, summary, job.mine, job.strict)
 
 
 def _collect(done: Done, rows: list[Row], problems: list[ErrorRow]) -> None:
@@ -114,6 +127,7 @@ __all__ = [
     "Progress",
     "ReviewFormat",
     "Reviewed",
+    "collect",
     "input_files",
     "is_large",
     "review",
