@@ -46,12 +46,12 @@ from perfscore.web.rules import request_rules, rubric_choices
 from perfscore.web.settings import ServeSettings
 from perfscore.web.uploads import (
     MAX_FILES,
-    Scored,
     Upload,
+    UploadedCase,
     UploadRefused,
-    checked,
     reviewed,
     score_uploads,
+    within_limits,
 )
 from perfscore.web.views import CaseView, views
 
@@ -133,7 +133,7 @@ async def _uploads(request: Request, form: FormData) -> list[Upload]:
         if item.size is not None and item.size > limits.file_bytes:
             raise UploadRefused(exceeded("file_bytes", item.size, limits.file_bytes), 413, name)
         uploads.append(Upload(name, await item.read()))
-    return checked([u for u in uploads if u.name or u.data], limits)
+    return within_limits([u for u in uploads if u.name or u.data], limits)
 
 
 async def _rules(request: Request, form: FormData) -> tuple[Rules, str]:
@@ -169,7 +169,7 @@ async def evaluate_page(request: Request) -> Response:
 
 
 async def _batch(
-    request: Request, uploads: Sequence[Upload], rules: Rules, scored: Sequence[Scored]
+    request: Request, uploads: Sequence[Upload], rules: Rules, scored: Sequence[UploadedCase]
 ) -> dict[str, Any]:
     settings = _settings(request)
     strict = load_rubric(settings.review_rubric)
@@ -188,7 +188,7 @@ async def _batch(
     }
 
 
-def _sections(scored: Sequence[Scored]) -> dict[tuple[str, str], str]:
+def _sections(scored: Sequence[UploadedCase]) -> dict[tuple[str, str], str]:
     """(upload, project name) -> the element id of its case section."""
     found: dict[tuple[str, str], str] = {}
     for view in views(list(scored)):

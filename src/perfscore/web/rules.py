@@ -37,6 +37,8 @@ def request_rules(name: str, toml: bytes | None, toml_name: str, limits: Limits)
             return rules_named(str(path), limits)
         except PerfscoreError as error:
             message = str(error).replace(str(path), toml_name or "rubric.toml")
+            for base, file in shipped().items():  # never the server's own paths
+                message = message.replace(str(file), f"{base}（内置评分规则）")
             raise PerfscoreError(message) from None
 
 

@@ -47,7 +47,7 @@ class Upload:
 
 
 @dataclass(frozen=True, slots=True)
-class Scored:
+class UploadedCase:
     """One case of one upload: its result, or the one-line message that stopped it."""
 
     upload: str
@@ -55,7 +55,7 @@ class Scored:
     error: str | None = None
 
 
-def checked(uploads: Sequence[Upload], limits: Limits) -> list[Upload]:
+def within_limits(uploads: Sequence[Upload], limits: Limits) -> list[Upload]:
     """The uploads, once their count, size and kind are within what the server reads."""
     if not uploads:
         raise UploadRefused("未选择文件：请上传自评表（.xlsx）、案例 JSON 或 JSON Lines 文件", 400)
@@ -88,9 +88,9 @@ def staged(uploads: Sequence[Upload]) -> Iterator[dict[Path, str]]:
         yield names
 
 
-def score_uploads(uploads: Sequence[Upload], rules: Rules) -> list[Scored]:
+def score_uploads(uploads: Sequence[Upload], rules: Rules) -> list[UploadedCase]:
     """Every case of every upload scored, in order; a bad one is a message, not a stop."""
-    scored: list[Scored] = []
+    scored: list[UploadedCase] = []
     with staged(uploads) as names:
         for path, name in names.items():
             outcomes = (
@@ -118,12 +118,12 @@ def _lines(path: Path, rules: Rules) -> Iterator[Outcome]:
                     yield Outcome(path, error=error.in_file(where))
 
 
-def _named(outcome: Outcome, made_up: str, name: str) -> Scored:
+def _named(outcome: Outcome, made_up: str, name: str) -> UploadedCase:
     if outcome.result is not None:
         source = (outcome.result.source or made_up).replace(made_up, name)
-        return Scored(name, result=replace(outcome.result, source=source))
+        return UploadedCase(name, result=replace(outcome.result, source=source))
     assert outcome.error is not None
-    return Scored(name, error=str(outcome.error).replace(made_up, name))
+    return UploadedCase(name, error=str(outcome.error).replace(made_up, name))
 
 
 def reviewed(uploads: Sequence[Upload], mine: Rubric, strict: Rubric, limits: Limits) -> Batch:
@@ -153,11 +153,11 @@ def _renamed(text: str, swap: dict[str, str]) -> str:
 
 __all__ = [
     "MAX_FILES",
-    "Scored",
     "Upload",
     "UploadRefused",
-    "checked",
+    "UploadedCase",
     "reviewed",
     "score_uploads",
     "staged",
+    "within_limits",
 ]

@@ -19,7 +19,7 @@ from perfscore.models.numbers import fmt, fmt_plain, fmt_signed
 from perfscore.models.results import SEVERITY_LABELS, Evaluation, Finding
 from perfscore.rendering.casefile import case_text
 from perfscore.rendering.common import INDICATOR_HEAD, indicator_cells, project_title
-from perfscore.web.uploads import Scored
+from perfscore.web.uploads import UploadedCase
 
 #: A finding's JSON path that points into an indicator row, or the budget.
 _ROW: Final = re.compile(r"^\$\.indicators\[(\d+)\]")
@@ -108,7 +108,7 @@ class ErrorView:
 View = CaseView | DepartmentView | ErrorView
 
 
-def views(scored: list[Scored]) -> list[View]:
+def views(scored: list[UploadedCase]) -> list[View]:
     """Each scored case as its page section, in order (``c1``, ``c2`` … as element ids)."""
     out: list[View] = []
     for index, item in enumerate(scored, start=1):
