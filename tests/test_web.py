@@ -339,3 +339,27 @@ def test_the_token_guards_pages_api_and_forms() -> None:
         assert refused.status_code == 403 and "表单已过期" in refused.text
         accepted = guarded.post("/evaluate", files=_files(_seed()), data={"csrf": settings.csrf()})
         assert accepted.status_code == 200
+
+
+# ---- the command -----------------------------------------------------------------------------------
+
+
+def test_serve_prints_the_address_and_warns_off_this_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[dict[str, Any]] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(kwargs))
+    local = CliRunner().invoke(main, ["serve", "--port", "8123"])
+    assert local.exit_code == 0, local.output
+    assert "请在浏览器中打开 http://127.0.0.1:8123/" in local.stderr and "警告" not in local.stderr
+    wide = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
+    assert (
+        "警告：监听 0.0.0.0，同一网络中的其他人也能访问；建议用 --token 设置访问口令" in wide.stderr
+    )
+    assert [s["port"] for s in started] == [8123, 8000]
+
+
+def test_serve_refuses_an_unknown_rubric() -> None:
+    result = CliRunner().invoke(main, ["serve", "--rubric", "nope"])
+    assert result.exit_code == 2
+    assert "未知的评分规则 'nope'" in result.stderr
