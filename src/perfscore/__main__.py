@@ -1,0 +1,5 @@
+"""``python -m perfscore``: the ``perfscore`` command."""
+
+from perfscore.cli import main
+
+main()
