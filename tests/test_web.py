@@ -108,6 +108,8 @@ def test_a_batch_gets_the_review_and_every_case(client: TestClient) -> None:
     assert 'href="data:application/vnd.openxmlformats' in text and 'href="data:text/csv' in text
     assert all(f'id="c{n}"' in text for n in (1, 2, 3))
     assert 'href="#c1"' in text  # a row opens its case
+    both = client.post("/evaluate", files=_files(_seed(), ("dept.json", DEPARTMENT.read_bytes())))
+    assert 'href="#c1"' in both.text and 'href="#c2"' in both.text  # a department's row too
 
 
 def test_a_department_case_gets_its_page(client: TestClient) -> None:

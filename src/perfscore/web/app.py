@@ -53,7 +53,7 @@ from perfscore.web.uploads import (
     score_uploads,
     within_limits,
 )
-from perfscore.web.views import CaseView, views
+from perfscore.web.views import CaseView, DepartmentView, views
 
 #: Bytes of one request: beyond it the upload is refused before it is read.
 REQUEST_BYTES: Final = 200 * 1024 * 1024
@@ -193,7 +193,9 @@ def _sections(scored: Sequence[UploadedCase]) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for view in views(list(scored)):
         if isinstance(view, CaseView):
-            found.setdefault((view.upload, view.title.split(" ")[-1]), view.ident)
+            found.setdefault((view.upload, view.name), view.ident)
+        elif isinstance(view, DepartmentView):
+            found.setdefault((view.upload, view.title), view.ident)
     return found
 
 
@@ -259,6 +261,11 @@ async def template(request: Request) -> Response:
         media_type=DOWNLOADS["xlsx"][1],
         headers={"Content-Disposition": disposition},
     )
+
+
+async def favicon(request: Request) -> Response:
+    """No icon: an empty answer, so that browsers do not log a missing file."""
+    return Response(status_code=204)
 
 
 async def login(request: Request) -> Response:
@@ -349,6 +356,7 @@ def create_app(settings: ServeSettings | None = None) -> Starlette:
         Route("/download", download, methods=["POST"]),
         Route("/template/{layout}.xlsx", template),
         Route("/login", login, methods=["GET", "POST"]),
+        Route("/favicon.ico", favicon),
         Route("/api/evaluate", api_evaluate, methods=["POST"]),
         Route("/api/review", api_review, methods=["POST"]),
         Route("/api/rubrics", api_rubrics),

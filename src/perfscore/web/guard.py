@@ -28,7 +28,7 @@ HEADERS: Final = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
-_OPEN: Final = ("/login", "/static/")
+_OPEN: Final = ("/login", "/static/", "/favicon.ico")
 
 
 class Guard(BaseHTTPMiddleware):

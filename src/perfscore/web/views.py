@@ -53,6 +53,8 @@ class CaseView:
 
     ident: str
     upload: str
+    #: The project's name (what a review row names it by) and its code and name.
+    name: str
     title: str
     score: str
     grade: str
@@ -157,6 +159,7 @@ def case_view(ident: str, upload: str, evaluation: Evaluation) -> CaseView:
     return CaseView(
         ident=ident,
         upload=upload,
+        name=evaluation.case.project.name,
         title=project_title(evaluation),
         score=fmt(evaluation.score),
         grade=evaluation.grade,
