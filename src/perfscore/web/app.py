@@ -113,7 +113,14 @@ async def _form(request: Request) -> FormData:
     length = int(request.headers.get("content-length") or 0)
     if length > REQUEST_BYTES:
         raise UploadRefused(f"上传内容 {length} 字节，超过上限 {REQUEST_BYTES} 字节", 413)
-    return await request.form(max_files=MAX_FILES + 2, max_fields=100)
+    try:
+        return await request.form(max_files=MAX_FILES + 1, max_fields=100)
+    except HTTPException as error:  # the multipart parser's refusals, in English
+        if "Too many files" in str(error.detail):
+            raise UploadRefused(f"一次最多上传 {MAX_FILES} 个文件", 413) from None
+        if "Too many fields" in str(error.detail):
+            raise UploadRefused("表单字段过多", 413) from None
+        raise UploadRefused(f"上传内容无法读取（{error.detail}）", 400) from None
 
 
 def _csrf(request: Request, form: FormData) -> None:
