@@ -53,7 +53,7 @@ from perfscore.web.uploads import (
     score_uploads,
     within_limits,
 )
-from perfscore.web.views import CaseView, DepartmentView, views
+from perfscore.web.views import ErrorView, View, views
 
 #: Bytes of one request: beyond it the upload is refused before it is read.
 REQUEST_BYTES: Final = 200 * 1024 * 1024
@@ -168,21 +168,20 @@ async def evaluate_page(request: Request) -> Response:
     single = len(uploads) == 1 and len(scored) == 1
     if single and scored[0].error is not None:
         return _home(request, scored[0].error, 400)
-    batch = None if single else await _batch(request, uploads, rules, scored)
+    shown = views(scored)
+    sections = _sections(scored, shown)
+    batch = None if single else await _batch(request, uploads, rules, sections)
     status = 400 if all(item.result is None for item in scored) else 200
-    return _page(
-        request, "results.html.j2", status, views=views(scored), batch=batch, rubric_toml=toml
-    )
+    return _page(request, "results.html.j2", status, views=shown, batch=batch, rubric_toml=toml)
 
 
 async def _batch(
-    request: Request, uploads: Sequence[Upload], rules: Rules, scored: Sequence[UploadedCase]
+    request: Request, uploads: Sequence[Upload], rules: Rules, sections: dict[str, str]
 ) -> dict[str, Any]:
     settings = _settings(request)
     strict = load_rubric(settings.review_rubric)
     batch = await run_in_threadpool(reviewed, uploads, rules.project, strict, settings.limits)
     data = json.loads(review_renderer("json")(batch))
-    sections = _sections(scored)
     rows = [_row(row, sections) for row in data["rows"]]
     xlsx = await run_in_threadpool(review_renderer("xlsx"), batch)
     return {
@@ -195,21 +194,22 @@ async def _batch(
     }
 
 
-def _sections(scored: Sequence[UploadedCase]) -> dict[tuple[str, str], str]:
-    """(upload, project name) -> the element id of its case section."""
-    found: dict[tuple[str, str], str] = {}
-    for view in views(list(scored)):
-        if isinstance(view, CaseView):
-            found.setdefault((view.upload, view.name), view.ident)
-        elif isinstance(view, DepartmentView):
-            found.setdefault((view.upload, view.title), view.ident)
+def _sections(scored: Sequence[UploadedCase], shown: Sequence[View]) -> dict[str, str]:
+    """Where each case was read (``a.json``, ``b.jsonl:3``, ``c.xlsx:CODE!A3``, as a review row
+    says it) -> the element id of its section on the page."""
+    found: dict[str, str] = {}
+    for item, view in zip(scored, shown, strict=True):
+        if item.result is not None and not isinstance(view, ErrorView):
+            found.setdefault(item.result.source or item.upload, view.ident)
     return found
 
 
-def _row(row: dict[str, Any], sections: dict[tuple[str, str], str]) -> dict[str, Any]:
+def _row(row: dict[str, Any], sections: dict[str, str]) -> dict[str, Any]:
     def shown(key: str) -> str:
         value = row.get(key)
-        return "" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+        return "" if value is None else f"{value:.2f}"
+
+    where = row["file"] if row.get("line") is None else f"{row['file']}:{row['line']}"
 
     return {
         **row,
@@ -217,7 +217,7 @@ def _row(row: dict[str, Any], sections: dict[tuple[str, str], str]) -> dict[str,
         "score": shown("score"),
         "review_score": shown("review_score"),
         "gap": shown("gap"),
-        "section": sections.get((row["file"], row["name"] or ""), ""),
+        "section": sections.get(where, ""),
     }
 
 

@@ -134,13 +134,11 @@ def reviewed(uploads: Sequence[Upload], mine: Rubric, strict: Rubric, limits: Li
     with staged(uploads) as names:
         batch = collect(Job(list(names), mine, strict, limits=limits))
     swap = {str(path): name for path, name in names.items()}
-
-    def name_of(file: str) -> str:
-        return swap.get(file, file)
-
-    rows = [replace(row, file=name_of(row.file)) for row in batch.rows]
+    # A workbook's row names its table after the file (``upload-1.xlsx:CODE!A3``): renamed too.
+    rows = [replace(row, file=_renamed(row.file, swap)) for row in batch.rows]
     problems = [
-        replace(p, file=name_of(p.file), message=_renamed(p.message, swap)) for p in batch.problems
+        replace(p, file=_renamed(p.file, swap), message=_renamed(p.message, swap))
+        for p in batch.problems
     ]
     return replace(batch, rows=rows, problems=problems)
 

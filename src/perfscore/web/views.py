@@ -53,8 +53,6 @@ class CaseView:
 
     ident: str
     upload: str
-    #: The project's name (what a review row names it by) and its code and name.
-    name: str
     title: str
     score: str
     grade: str
@@ -132,15 +130,15 @@ def _target(ident: str, finding: Finding) -> str:
     return f"{ident}-budget" if _BUDGET.match(path) else ""
 
 
-def finding_view(ident: str, finding: Finding) -> FindingView:
-    """A finding, linked to its row when it points into one."""
+def finding_view(ident: str, finding: Finding, linked: bool = True) -> FindingView:
+    """A finding, linked to its row when it points into one the page shows (``linked``)."""
     return FindingView(
         finding.code,
         finding.severity,
         SEVERITY_LABELS[finding.severity],
         finding.where,
         finding.message,
-        _target(ident, finding),
+        _target(ident, finding) if linked else "",
     )
 
 
@@ -159,7 +157,6 @@ def case_view(ident: str, upload: str, evaluation: Evaluation) -> CaseView:
     return CaseView(
         ident=ident,
         upload=upload,
-        name=evaluation.case.project.name,
         title=project_title(evaluation),
         score=fmt(evaluation.score),
         grade=evaluation.grade,
@@ -211,7 +208,8 @@ def department_view(ident: str, upload: str, evaluation: DepartmentEvaluation) -
         difference=fmt_signed(evaluation.difference),
         items=items,
         projects=projects,
-        findings=tuple(finding_view(ident, f) for f in evaluation.findings),
+        # The department's page shows no budget table or indicator rows to point at.
+        findings=tuple(finding_view(ident, f, linked=False) for f in evaluation.findings),
     )
 
 

@@ -46,7 +46,13 @@ function filterRows() {
 
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("a.finding").forEach((link) => {
-    link.addEventListener("click", () => highlight(link.dataset.target));
+    link.addEventListener("click", (event) => {
+      // The jump to the anchor would put the row at the window's top edge: centre it instead,
+      // and keep the address (#row) for the back button and a bookmark.
+      event.preventDefault();
+      history.pushState(null, "", link.hash);
+      highlight(link.dataset.target);
+    });
   });
   document.querySelectorAll("table.sortable th[data-sort]").forEach((th) => {
     th.addEventListener("click", () => sortBy(th.closest("table"), th));
@@ -67,4 +73,7 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
   if (location.hash) highlight(location.hash.slice(1));
+  window.addEventListener("popstate", () => {
+    if (location.hash) highlight(location.hash.slice(1));
+  });
 });
