@@ -140,8 +140,9 @@ def test_bad_files_are_told_beside_the_form(
 
 
 def test_no_file(client: TestClient) -> None:
-    page = client.post("/evaluate", data={"rubric": "mof-2020"})
+    page = client.post("/evaluate", data={"rubric": "mof-2020-review"})
     assert page.status_code == 400 and "未选择文件" in page.text
+    assert '<option value="mof-2020-review" selected>' in page.text  # the choice is kept
 
 
 def test_unknown_rubric(client: TestClient) -> None:

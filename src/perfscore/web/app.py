@@ -99,7 +99,8 @@ def _home(request: Request, error: str | None = None, status: int = 200) -> HTML
         status,
         error=error,
         rubrics=rubric_choices(),
-        chosen=_settings(request).rubric,
+        # After a refusal, the rubric the user had chosen stays chosen.
+        chosen=getattr(request.state, "rubric", None) or _settings(request).rubric,
         layouts=list(LAYOUT_TITLES.items()),
     )
 
@@ -161,6 +162,7 @@ async def _rules(request: Request, form: FormData) -> tuple[Rules, str]:
 async def evaluate_page(request: Request) -> Response:
     """Uploads scored: one case's page, or a batch's review with every case's page below it."""
     form = await _form(request)
+    request.state.rubric = str(form.get("rubric") or "")
     _csrf(request, form)
     uploads = await _uploads(request, form)
     rules, toml = await _rules(request, form)
