@@ -369,3 +369,15 @@ def test_serve_refuses_an_unknown_rubric() -> None:
     result = CliRunner().invoke(main, ["serve", "--rubric", "nope"])
     assert result.exit_code == 2
     assert "未知的评分规则 'nope'" in result.stderr
+
+
+def test_a_folders_other_files_are_listed_not_read(client: TestClient) -> None:
+    """A folder chosen whole brings its Word files along: listed as not read, the rest scored."""
+    files = _files(_seed(), ("b.json", SEED.read_bytes()), ("说明.docx", b"PK\x03\x04"))
+    page = client.post("/evaluate", files=files)
+    assert page.status_code == 200
+    assert "说明.docx: 不支持的文件类型（可用：.json、.jsonl、.xlsx、.xlsm）" in page.text
+    assert page.text.count('class="bad"') == 1 and 'id="c2-score">99.70<' in page.text
+    api = client.post("/api/evaluate", files=files)
+    assert api.status_code == 400 and len(api.json()["results"]) == 2
+    assert client.post("/api/review", files=files).status_code == 400

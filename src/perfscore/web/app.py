@@ -49,6 +49,7 @@ from perfscore.web.uploads import (
     Upload,
     UploadedCase,
     UploadRefused,
+    readable,
     reviewed,
     score_uploads,
     within_limits,
@@ -164,21 +165,25 @@ async def evaluate_page(request: Request) -> Response:
     form = await _form(request)
     request.state.rubric = str(form.get("rubric") or "")
     _csrf(request, form)
-    uploads = await _uploads(request, form)
+    uploads, skipped = readable(await _uploads(request, form))
     rules, toml = await _rules(request, form)
-    scored = await run_in_threadpool(score_uploads, uploads, rules)
-    single = len(uploads) == 1 and len(scored) == 1
+    scored = await run_in_threadpool(score_uploads, uploads, rules) + skipped
+    single = (len(scored) == 1 and not skipped) or not uploads
     if single and scored[0].error is not None:
         return _home(request, scored[0].error, 400)
     shown = views(scored)
     sections = _sections(scored, shown)
-    batch = None if single else await _batch(request, uploads, rules, sections)
+    batch = None if single else await _batch(request, uploads, rules, sections, skipped)
     status = 400 if all(item.result is None for item in scored) else 200
     return _page(request, "results.html.j2", status, views=shown, batch=batch, rubric_toml=toml)
 
 
 async def _batch(
-    request: Request, uploads: Sequence[Upload], rules: Rules, sections: dict[str, str]
+    request: Request,
+    uploads: Sequence[Upload],
+    rules: Rules,
+    sections: dict[str, str],
+    skipped: Sequence[UploadedCase],
 ) -> dict[str, Any]:
     settings = _settings(request)
     strict = load_rubric(settings.review_rubric)
@@ -189,7 +194,7 @@ async def _batch(
     return {
         "summary": data["summary"],
         "rows": rows,
-        "bad": data["errors"],
+        "bad": data["errors"] + [{"file": s.upload, "message": s.error} for s in skipped],
         "departments": sorted({row["department"] for row in rows if row["department"]}),
         "xlsx": _data_url(encoded(xlsx), DOWNLOADS["xlsx"][1]),
         "csv": _data_url(encoded(review_renderer("csv")(batch)), "text/csv; charset=utf-8"),
@@ -293,12 +298,12 @@ async def login(request: Request) -> Response:
 async def api_evaluate(request: Request) -> Response:
     """``POST /api/evaluate``: ``perfscore evaluate --format json`` of the uploaded files."""
     form = await _form(request)
-    uploads = await _uploads(request, form)
+    uploads, skipped = readable(await _uploads(request, form))
     rules, _ = await _rules(request, form)
-    scored = await run_in_threadpool(score_uploads, uploads, rules)
+    scored = await run_in_threadpool(score_uploads, uploads, rules) + skipped
     results = [item.result for item in scored if item.result is not None]
     errors = [item.error for item in scored if item.error is not None]
-    single = len(uploads) == 1 and len(scored) == 1
+    single = len(scored) == 1
     output = (
         json.loads(evaluate_renderer("json")(results, single=single, layout=""))
         if results
@@ -312,7 +317,9 @@ async def api_evaluate(request: Request) -> Response:
 async def api_review(request: Request) -> Response:
     """``POST /api/review``: ``perfscore review --format json`` of the uploaded files."""
     form = await _form(request)
-    uploads = await _uploads(request, form)
+    uploads, skipped = readable(await _uploads(request, form))
+    if skipped:
+        raise UploadRefused(skipped[0].error or "", 400)
     rules, _ = await _rules(request, form)
     settings = _settings(request)
     strict = load_rubric(settings.review_rubric)

@@ -56,7 +56,7 @@ class UploadedCase:
 
 
 def within_limits(uploads: Sequence[Upload], limits: Limits) -> list[Upload]:
-    """The uploads, once their count, size and kind are within what the server reads."""
+    """The uploads, once their count and sizes are within what the server reads."""
     if not uploads:
         raise UploadRefused("未选择文件：请上传自评表（.xlsx）、案例 JSON 或 JSON Lines 文件", 400)
     if len(uploads) > MAX_FILES:
@@ -65,10 +65,20 @@ def within_limits(uploads: Sequence[Upload], limits: Limits) -> list[Upload]:
         if len(upload.data) > limits.file_bytes:
             message = exceeded("file_bytes", len(upload.data), limits.file_bytes)
             raise UploadRefused(message, 413, file=upload.name)
-        if _suffix(upload) not in REVIEW_SUFFIXES:
-            kinds = "、".join(REVIEW_SUFFIXES)
-            raise UploadRefused(f"不支持的文件类型（可用：{kinds}）", 400, file=upload.name)
     return list(uploads)
+
+
+def readable(uploads: Sequence[Upload]) -> tuple[list[Upload], list[UploadedCase]]:
+    """The uploads perfscore reads (forms, case JSON, JSON Lines), and a message for each other
+    file (a folder chosen whole brings its other files along)."""
+    kinds = "、".join(REVIEW_SUFFIXES)
+    read = [upload for upload in uploads if _suffix(upload) in REVIEW_SUFFIXES]
+    skipped = [
+        UploadedCase(u.name, error=f"{u.name}: 不支持的文件类型（可用：{kinds}）")
+        for u in uploads
+        if _suffix(u) not in REVIEW_SUFFIXES
+    ]
+    return read, skipped
 
 
 def _suffix(upload: Upload) -> str:
@@ -154,6 +164,7 @@ __all__ = [
     "Upload",
     "UploadRefused",
     "UploadedCase",
+    "readable",
     "reviewed",
     "score_uploads",
     "staged",
