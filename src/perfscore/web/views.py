@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final
+from dataclasses import asdict, dataclass
+from typing import Any, Final
 
 from markupsafe import Markup
 
@@ -48,8 +48,8 @@ class RowView:
 
 
 @dataclass(frozen=True, slots=True)
-class CaseView:
-    """One project case's page: its head, budget, rows, findings, chart, 综述 and case JSON."""
+class Headline:
+    """What tops a case's section: its element id, file, title, and the scores at a glance."""
 
     ident: str
     upload: str
@@ -58,6 +58,29 @@ class CaseView:
     grade: str
     claimed: str
     difference: str
+
+
+def headline(
+    ident: str, upload: str, title: str, result: Evaluation | DepartmentEvaluation
+) -> dict[str, Any]:
+    """The :class:`Headline` fields of a result, to build its view with."""
+    return asdict(
+        Headline(
+            ident,
+            upload,
+            title,
+            fmt(result.score),
+            result.grade,
+            fmt(result.claimed_score),
+            fmt_signed(result.difference),
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView(Headline):
+    """One project case's page: its head, budget, rows, findings, chart, 综述 and case JSON."""
+
     budget: tuple[tuple[str, str], ...]
     head: tuple[str, ...]
     rows: tuple[RowView, ...]
@@ -82,16 +105,9 @@ class ItemView:
 
 
 @dataclass(frozen=True, slots=True)
-class DepartmentView:
+class DepartmentView(Headline):
     """A department case: its items, its projects and its findings."""
 
-    ident: str
-    upload: str
-    title: str
-    score: str
-    grade: str
-    claimed: str
-    difference: str
     items: tuple[ItemView, ...]
     projects: tuple[tuple[str, str, str, str], ...]
     findings: tuple[FindingView, ...]
@@ -155,13 +171,7 @@ def case_view(ident: str, upload: str, evaluation: Evaluation) -> CaseView:
         for row in evaluation.indicators
     )
     return CaseView(
-        ident=ident,
-        upload=upload,
-        title=project_title(evaluation),
-        score=fmt(evaluation.score),
-        grade=evaluation.grade,
-        claimed=fmt(evaluation.claimed_score),
-        difference=fmt_signed(evaluation.difference),
+        **headline(ident, upload, project_title(evaluation), evaluation),
         budget=(
             ("年初预算数", fmt(execution.initial)),
             ("调整后预算数", fmt(execution.adjusted)),
@@ -199,13 +209,7 @@ def department_view(ident: str, upload: str, evaluation: DepartmentEvaluation) -
         for p in evaluation.projects
     )
     return DepartmentView(
-        ident=ident,
-        upload=upload,
-        title=evaluation.case.department.name,
-        score=fmt(evaluation.score),
-        grade=evaluation.grade,
-        claimed=fmt(evaluation.claimed_score),
-        difference=fmt_signed(evaluation.difference),
+        **headline(ident, upload, evaluation.case.department.name, evaluation),
         items=items,
         projects=projects,
         # The department's page shows no budget table or indicator rows to point at.
@@ -225,11 +229,13 @@ __all__ = [
     "DepartmentView",
     "ErrorView",
     "FindingView",
+    "Headline",
     "ItemView",
     "RowView",
     "View",
     "case_view",
     "department_view",
     "finding_view",
+    "headline",
     "views",
 ]
