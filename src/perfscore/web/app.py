@@ -40,6 +40,7 @@ from perfscore.rendering.registry import (
     report_renderer,
     review_renderer,
 )
+from perfscore.rendering.review import Batch
 from perfscore.rubrics.loading import load_rubric
 from perfscore.web.guard import COOKIE, Guard
 from perfscore.web.rules import request_rules, rubric_choices
@@ -188,17 +189,23 @@ async def _batch(
     settings = _settings(request)
     strict = load_rubric(settings.review_rubric)
     batch = await run_in_threadpool(reviewed, uploads, rules.project, strict, settings.limits)
-    data = json.loads(review_renderer("json")(batch))
+    data, xlsx, csv = await run_in_threadpool(_review_outputs, batch)
     rows = [_row(row, sections) for row in data["rows"]]
-    xlsx = await run_in_threadpool(review_renderer("xlsx"), batch)
     return {
         "summary": data["summary"],
         "rows": rows,
         "bad": data["errors"] + [{"file": s.upload, "message": s.error} for s in skipped],
         "departments": sorted({row["department"] for row in rows if row["department"]}),
-        "xlsx": _data_url(encoded(xlsx), DOWNLOADS["xlsx"][1]),
-        "csv": _data_url(encoded(review_renderer("csv")(batch)), "text/csv; charset=utf-8"),
+        "xlsx": _data_url(xlsx, DOWNLOADS["xlsx"][1]),
+        "csv": _data_url(csv, "text/csv; charset=utf-8"),
     }
+
+
+def _review_outputs(batch: Batch) -> tuple[dict[str, Any], bytes, bytes]:
+    """The batch page's review, rendered by ``review``'s renderers: the JSON (as data), the
+    workbook and the CSV (in a worker thread: a large batch's rendering is not short)."""
+    data: dict[str, Any] = json.loads(review_renderer("json")(batch))
+    return data, encoded(review_renderer("xlsx")(batch)), encoded(review_renderer("csv")(batch))
 
 
 def _sections(scored: Sequence[UploadedCase], shown: Sequence[View]) -> dict[str, str]:
@@ -226,6 +233,11 @@ def _row(row: dict[str, Any], sections: dict[str, str]) -> dict[str, Any]:
         "gap": shown("gap"),
         "section": sections.get(where, ""),
     }
+
+
+def _json(text: str | bytes, status: int = 200) -> Response:
+    """JSON a renderer wrote, answered as it is (never parsed and written again)."""
+    return Response(text, status_code=status, media_type="application/json")
 
 
 def _data_url(content: bytes, media: str) -> str:
@@ -303,15 +315,14 @@ async def api_evaluate(request: Request) -> Response:
     scored = await run_in_threadpool(score_uploads, uploads, rules) + skipped
     results = [item.result for item in scored if item.result is not None]
     errors = [item.error for item in scored if item.error is not None]
-    single = len(scored) == 1
-    output = (
-        json.loads(evaluate_renderer("json")(results, single=single, layout=""))
-        if results
-        else None
-    )
+    if not results:
+        return JSONResponse({"error": errors[0], "errors": errors, "results": None}, 400)
+    render = evaluate_renderer("json")
+    text = await run_in_threadpool(render, results, single=len(scored) == 1, layout="")
     if errors:
-        return JSONResponse({"error": errors[0], "errors": errors, "results": output}, 400)
-    return JSONResponse(output)
+        body = {"error": errors[0], "errors": errors, "results": json.loads(text)}
+        return JSONResponse(body, 400)
+    return _json(text)
 
 
 async def api_review(request: Request) -> Response:
@@ -324,8 +335,8 @@ async def api_review(request: Request) -> Response:
     settings = _settings(request)
     strict = load_rubric(settings.review_rubric)
     batch = await run_in_threadpool(reviewed, uploads, rules.project, strict, settings.limits)
-    output = json.loads(review_renderer("json")(batch))
-    return JSONResponse(output, 200 if output["summary"]["scored"] else 400)
+    text = await run_in_threadpool(review_renderer("json"), batch)
+    return _json(text, 200 if batch.summary.scored else 400)
 
 
 async def api_rubrics(request: Request) -> Response:
@@ -342,7 +353,7 @@ async def api_checks(request: Request) -> Response:
     """``GET /api/checks``: every finding code, as ``perfscore checks --format json``."""
     from perfscore.checks.explain import as_json  # noqa: PLC0415
 
-    return JSONResponse(json.loads(as_json()))
+    return _json(as_json())
 
 
 async def refused(request: Request, error: Exception) -> Response:
