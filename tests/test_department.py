@@ -151,7 +151,7 @@ def test_seed_findings() -> None:
     loaded = load_department(SEED)
     result = _run(loaded)
     cases = [p.case for p in loaded.projects]
-    units = MOF.quantitative.money_units
+    units = MOF.quantitative
     accounts = account_findings(loaded.case, cases, enabled_checks(SICHUAN), units)
     assert set(accounts) <= set(result.findings)
     serious = 3 + sum(1 for f in accounts if f.severity != "info")

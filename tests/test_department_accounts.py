@@ -27,8 +27,8 @@ from .conftest import ROOT
 SEED = ROOT / "cases" / "miyi-2022-department.json"
 ERRORS = ROOT / "tests" / "department" / "arithmetic-errors.json"
 SICHUAN = load_department_rubric("sichuan-department")
-#: The project rubric's money units, for adding the projects' 执行数 up in 万元.
-UNITS = load_rubric(SICHUAN.project_rubric).quantitative.money_units
+#: The project rubric's quantitative rules, whose money units add the projects' 执行数 up in 万元.
+UNITS = load_rubric(SICHUAN.project_rubric).quantitative
 #: The accounts checks that compare amounts, each with a ``tolerance`` option.
 AMOUNT_CHECKS = (
     "sum-mismatch",

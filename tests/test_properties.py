@@ -284,7 +284,7 @@ def test_consistent_accounts_raise_no_arithmetic_findings(data: dict[str, Any]) 
     loaded = department_from_data(data, None)
     projects = [project.case for project in loaded.projects]
     for rubric in DEPARTMENT_RUBRICS:
-        units = load_rubric(rubric.project_rubric).quantitative.money_units
+        units = load_rubric(rubric.project_rubric).quantitative
         found = account_findings(loaded.case, projects, enabled_checks(rubric), units)
         assert [f for f in found if f.code in ARITHMETIC] == []
 

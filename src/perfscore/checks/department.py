@@ -48,8 +48,8 @@ def run_department_checks(evaluation: DepartmentEvaluation) -> tuple[Finding, ..
     accounts checks' (in the order of the case), then the department checks' (registry order)."""
     plan = enabled_checks(evaluation.rubric)
     cases = [project.case for project in evaluation.projects]
-    units = evaluation.project_rubric.quantitative.money_units
-    found = list(account_findings(evaluation.case, cases, plan, units))
+    quantitative = evaluation.project_rubric.quantitative
+    found = list(account_findings(evaluation.case, cases, plan, quantitative))
     for active in plan:
         if active.reads is DEPARTMENT:
             seen = replace(evaluation, findings=tuple(found))

@@ -22,6 +22,7 @@ from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.numbers import fmt, fmt_signed, half_up
 from perfscore.models.results import Evaluation
 from perfscore.scoring.project import budget_column
+from perfscore.scoring.values import convert
 
 if TYPE_CHECKING:  # department models: imported when a department is scored
     from perfscore.models.department_results import DepartmentEvaluation
@@ -83,18 +84,12 @@ def _table_amount(project: Evaluation, column: str) -> Decimal | None:
     return stated if stated is not None else budget_column(project.case.budget, column)
 
 
-def _in_unit(project: Evaluation, amount: Decimal, unit: str) -> Decimal | None:
-    """A table amount in ``unit`` (None when the rubric does not know the unit)."""
-    units = project.rubric.quantitative.money_units
-    table_unit = project.case.budget.unit
-    if unit not in units or table_unit not in units:
-        return None
-    return amount * units[table_unit] / units[unit]
-
-
 def _amount_problem(figure: Figure, project: Evaluation) -> str | None:
     amount = _table_amount(project, _COLUMNS[figure.kind])
-    converted = None if amount is None else _in_unit(project, amount, figure.unit)
+    rules = project.rubric.quantitative
+    converted = (
+        None if amount is None else convert(amount, project.case.budget.unit, figure.unit, rules)
+    )
     if converted is None:
         return None
     table = half_up(converted, places(figure.value))

@@ -8,14 +8,14 @@ the runner gives each check a context with its own tolerance.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from perfscore.checks.registry import Subject
 from perfscore.models.case import Case
 from perfscore.models.numbers import ZERO
+from perfscore.rubrics.model import Quantitative
 
 if TYPE_CHECKING:  # department models: imported when a department is scored
     from perfscore.models.department import Accounts
@@ -27,9 +27,9 @@ class AccountsContext:
 
     accounts: Accounts
     projects: tuple[Case, ...]
-    #: Each money unit a project table may use -> 元 in it (the project rubric's money_units),
-    #: to add the projects' amounts up in 万元.
-    units: Mapping[str, Decimal] = field(default_factory=dict)
+    #: The project rubric's quantitative rules, whose money units add the projects' amounts up
+    #: in 万元 (None: the projects are not added up).
+    quantitative: Quantitative | None = None
     #: Whether the case says ``projects`` are all of its 项目支出's projects.
     projects_complete: bool = False
     #: 万元 allowed between a stated amount and what it computes to (the check's option).

@@ -21,6 +21,7 @@ from perfscore.checks.registry import Options, Raised, check
 from perfscore.models.case import Case
 from perfscore.models.numbers import HUNDRED, ZERO, fmt, fmt_signed, half_up
 from perfscore.scoring.project import budget_column
+from perfscore.scoring.values import convert
 
 #: How the spending parts are recognised by name.
 PROJECT_SPENDING: Final = "项目支出"
@@ -39,11 +40,9 @@ def projects_executed(context: AccountsContext) -> Decimal | None:
 def _in_wan(project: Case, context: AccountsContext) -> Decimal | None:
     """A project's 执行数 (its funding rows' sum when they give it) in 万元."""
     amount = budget_column(project.budget, "executed")
-    units = context.units
-    unit = project.budget.unit
-    if amount is None or unit not in units or UNIT not in units:
+    if amount is None or context.quantitative is None:
         return None
-    return amount * units[unit] / units[UNIT]
+    return convert(amount, project.budget.unit, UNIT, context.quantitative)
 
 
 @check(

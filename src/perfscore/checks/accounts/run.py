@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from pydantic import BaseModel
@@ -14,6 +13,7 @@ from perfscore.checks.registry import Enabled, option, raised_by
 from perfscore.models.case import Case
 from perfscore.models.numbers import ZERO
 from perfscore.models.results import Finding
+from perfscore.rubrics.model import Quantitative
 
 if TYPE_CHECKING:  # department models: imported when a department is scored
     from perfscore.models.department import Accounts, DepartmentCase
@@ -42,18 +42,18 @@ def account_findings(
     case: DepartmentCase,
     projects: Sequence[Case],
     plan: Sequence[Enabled],
-    units: Mapping[str, Decimal],
+    quantitative: Quantitative,
 ) -> tuple[Finding, ...]:
     """The findings of the accounts checks in ``plan`` on ``case.accounts``, ordered by where
     they occur in the case; findings at the same place keep the registry's order of codes.
 
     ``projects`` are the department's project cases, for ``project-total-mismatch``, and
-    ``units`` the project rubric's money units, to add their amounts up in 万元.
+    ``quantitative`` the project rubric's rules, whose money units add their amounts up in 万元.
     """
     accounts = case.accounts
     if accounts is None:
         return ()
-    context = AccountsContext(accounts, tuple(projects), units, case.projects_complete)
+    context = AccountsContext(accounts, tuple(projects), quantitative, case.projects_complete)
     findings = [
         finding
         for active in plan
