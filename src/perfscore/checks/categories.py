@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from perfscore.checks.accounts.common import UNIT, percent_of, plain, rate_text
+from perfscore.checks.accounts.common import UNIT, plain, rate_problem
 from perfscore.checks.accounts.cross import PROJECT_SPENDING
 from perfscore.checks.department import DEPARTMENT
 from perfscore.checks.registry import Options, Raised, check, option
@@ -46,15 +46,14 @@ def _rate_problem(category: CategoryExecution, stated: Decimal) -> str | None:
     available, executed = category.available, category.executed
     if available is None or executed is None:
         return None
-    label = f"{category.label}预算执行率"
-    if not available:
-        if executed or stated:
-            return f"{category.label}预算数为 0，执行率无法计算，但填报了 {plain(stated)}%"
-        return None
-    computed = percent_of(executed, available, stated)
-    if computed == stated:
-        return None
-    return rate_text(label, stated, f"{fmt(executed)} / {_funds(category)}", computed)
+    return rate_problem(
+        f"{category.label}预算执行率",
+        executed,
+        available,
+        stated=stated,
+        formula=f"{fmt(executed)} / {_funds(category)}",
+        no_base=f"{category.label}预算数为 0，执行率无法计算，但填报了 {plain(stated)}%",
+    )
 
 
 @check(

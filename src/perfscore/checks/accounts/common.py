@@ -49,6 +49,17 @@ def rate_text(label: str, stated: Decimal, formula: str, computed: Decimal) -> s
     )
 
 
+def rate_problem(
+    label: str, part: Decimal, whole: Decimal, *, stated: Decimal, formula: str, no_base: str
+) -> str | None:
+    """What is wrong with a stated rate ``part / whole``, if anything: ``rate_text`` when it
+    differs at its stated precision; over a ``whole`` of 0, ``no_base`` unless it is 0% of 0."""
+    if not whole:
+        return no_base if part or stated else None
+    computed = percent_of(part, whole, stated)
+    return None if computed == stated else rate_text(label, stated, formula, computed)
+
+
 def function_label(function: Function) -> str:
     """``社会保障和就业支出（208）``."""
     return f"{function.name}（{function.code}）"
@@ -84,6 +95,7 @@ __all__ = [
     "percent_of",
     "places",
     "plain",
+    "rate_problem",
     "rate_text",
     "signed",
     "walk",

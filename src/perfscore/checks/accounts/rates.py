@@ -16,9 +16,8 @@ from perfscore.checks.accounts.common import (
     UNIT,
     amount_of,
     function_label,
-    percent_of,
     plain,
-    rate_text,
+    rate_problem,
     walk,
 )
 from perfscore.checks.accounts.context import ACCOUNTS, AccountsContext
@@ -77,15 +76,14 @@ def yearlies(accounts: Accounts) -> Iterator[Yearly]:
 
 def _growth(row: Yearly, previous: Decimal, growth: Decimal) -> str | None:
     """What is wrong with the stated growth, if anything (0% of 0 to 0 is right)."""
-    if not previous:
-        if row.current or growth:
-            return f"{row.label}上年数为 0，增长率无法计算，但填报了 {plain(growth)}%"
-        return None
-    computed = percent_of(row.current - previous, previous, growth)
-    if computed == growth:
-        return None
-    formula = f"({fmt(row.current)} - {fmt(previous)}) / {fmt(previous)}"
-    return rate_text(f"{row.label}增长率", growth, formula, computed)
+    return rate_problem(
+        f"{row.label}增长率",
+        row.current - previous,
+        previous,
+        stated=growth,
+        formula=f"({fmt(row.current)} - {fmt(previous)}) / {fmt(previous)}",
+        no_base=f"{row.label}上年数为 0，增长率无法计算，但填报了 {plain(growth)}%",
+    )
 
 
 @check(
@@ -150,15 +148,14 @@ def _completion(row: Completion) -> str | None:
     """What is wrong with a stated completion rate, if anything."""
     if row.stated is None or row.budget is None or row.actual is None:
         return None
-    if not row.budget:
-        if row.actual or row.stated:
-            return f"{row.label}预算数为 0，完成率无法计算，但填报了完成预算 {plain(row.stated)}%"
-        return None
-    computed = percent_of(row.actual, row.budget, row.stated)
-    if computed == row.stated:
-        return None
-    formula = f"{fmt(row.actual)} / {fmt(row.budget)}"
-    return rate_text(f"{row.label}完成预算", row.stated, formula, computed)
+    return rate_problem(
+        f"{row.label}完成预算",
+        row.actual,
+        row.budget,
+        stated=row.stated,
+        formula=f"{fmt(row.actual)} / {fmt(row.budget)}",
+        no_base=f"{row.label}预算数为 0，完成率无法计算，但填报了完成预算 {plain(row.stated)}%",
+    )
 
 
 @check(
