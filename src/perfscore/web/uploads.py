@@ -102,11 +102,12 @@ def score_uploads(uploads: Sequence[Upload], rules: Rules) -> list[UploadedCase]
     """Every case of every upload scored, in order; a bad one is a message, not a stop."""
     scored: list[UploadedCase] = []
     with staged(uploads) as names:
+        swap = _swap(names)
         for path, name in names.items():
             outcomes = (
                 _lines(path, rules) if path.suffix == JSONL_SUFFIX else evaluate_path(path, rules)
             )
-            scored += [_named(outcome, str(path), name) for outcome in outcomes]
+            scored += [_named(outcome, name, swap) for outcome in outcomes]
     return scored
 
 
@@ -128,12 +129,12 @@ def _lines(path: Path, rules: Rules) -> Iterator[Outcome]:
                     yield Outcome(path, error=error.in_file(where))
 
 
-def _named(outcome: Outcome, made_up: str, name: str) -> UploadedCase:
+def _named(outcome: Outcome, name: str, swap: dict[str, str]) -> UploadedCase:
     if outcome.result is not None:
-        source = (outcome.result.source or made_up).replace(made_up, name)
+        source = _renamed(outcome.result.source or name, swap)
         return UploadedCase(name, result=replace(outcome.result, source=source))
     assert outcome.error is not None
-    return UploadedCase(name, error=str(outcome.error).replace(made_up, name))
+    return UploadedCase(name, error=_renamed(str(outcome.error), swap))
 
 
 def reviewed(uploads: Sequence[Upload], mine: Rubric, strict: Rubric, limits: Limits) -> Batch:
@@ -143,7 +144,7 @@ def reviewed(uploads: Sequence[Upload], mine: Rubric, strict: Rubric, limits: Li
 
     with staged(uploads) as names:
         batch = collect(Job(list(names), mine, strict, limits=limits))
-    swap = {str(path): name for path, name in names.items()}
+    swap = _swap(names)
     # A workbook's row names its table after the file (``upload-1.xlsx:CODE!A3``): renamed too.
     rows = [replace(row, file=_renamed(row.file, swap)) for row in batch.rows]
     problems = [
@@ -153,7 +154,13 @@ def reviewed(uploads: Sequence[Upload], mine: Rubric, strict: Rubric, limits: Li
     return replace(batch, rows=rows, problems=problems)
 
 
+def _swap(names: dict[Path, str]) -> dict[str, str]:
+    """Each staged file's path, as text -> the name the user gave it."""
+    return {str(path): name for path, name in names.items()}
+
+
 def _renamed(text: str, swap: dict[str, str]) -> str:
+    """``text`` naming every staged file as the user named it."""
     for made_up, name in swap.items():
         text = text.replace(made_up, name)
     return text
